@@ -1,0 +1,75 @@
+// One build script for everything that runs: the extension bundle (dist/) and,
+// with --tests, the unit tests, the sandbox server, the integration suite and the bench (out/).
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** @param {string} dir @param {RegExp} re */
+function find(dir, re) {
+  let out = [];
+  let names = [];
+  try { names = readdirSync(dir); } catch { return out; }
+  for (const name of names) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(find(p, re));
+    else if (re.test(p)) out.push(p);
+  }
+  return out;
+}
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+  },
+];
+
+if (args.has('--tests')) {
+  rmSync('out', { recursive: true, force: true });
+  builds.push({
+    ...common,
+    entryPoints: [
+      ...find('test/unit', /\.test\.ts$/),
+      ...find('test/integration/suite', /\.ts$/),
+      ...find('bench', /\.ts$/),
+      'test/sandbox/main.ts',
+      'test/sandbox/server.ts',
+    ],
+    outdir: 'out',
+    outbase: '.',
+    // mocha and the telnyx SDK stay real node_modules packages; vscode is provided by the host.
+    external: ['vscode', 'mocha', 'telnyx'],
+    sourcemap: 'inline',
+  });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  for (const b of builds) {
+    const result = await esbuild.build(b);
+    if (b.metafile && production) {
+      const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+      console.log(`dist/extension.js: ${bytes} bytes`);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// Page-number pagination: reading one page's envelope, and the bookkeeping of a list that
+// is loaded a page at a time ("Load more") without showing anything twice.
+
+import { TelnyxError } from './errors';
+import type { Page } from './types';
+
+/** Reads `{data, meta}`; a body of the wrong shape is a clear error, missing meta is tolerated. */
+export function toPage<T>(body: unknown, pageNumber: number, pageSize: number, what: string): Page<T> {
+  const data = (body as { data?: unknown } | undefined)?.data;
+  if (!Array.isArray(data)) {
+    throw new TelnyxError('malformed', `Loading ${what}: the answer has no list of records in it.`);
+  }
+  const items = data.filter((x): x is T => typeof x === 'object' && x !== null);
+  const meta = (body as { meta?: Record<string, unknown> }).meta ?? {};
+  const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const number = num(meta.page_number) ?? pageNumber;
+  const size = num(meta.page_size) ?? pageSize;
+  const totalResults = num(meta.total_results);
+  const totalPages =
+    num(meta.total_pages) ??
+    (totalResults !== undefined ? Math.ceil(totalResults / Math.max(1, size)) : items.length < size ? number : number + 1);
+  return { items, pageNumber: number, pageSize: size, totalPages, totalResults: totalResults ?? items.length };
+}
+
+export interface Identified {
+  id?: string | null;
+  created_at?: string | null;
+}
+
+/**
+ * A list loaded page by page. Records are kept once each by id: page-number paging shifts
+ * when new records arrive between requests, so a later page can repeat records already shown.
+ */
+export class PagedList<T extends Identified> {
+  private readonly byId = new Map<string, T>();
+  private readonly anonymous: T[] = [];
+  private nextPage = 1;
+  private totalPages: number | undefined;
+  private totalResults: number | undefined;
+
+  /** Records in display order. */
+  get items(): T[] {
+    return [...this.byId.values(), ...this.anonymous];
+  }
+
+  get loadedPages(): number {
+    return this.nextPage - 1;
+  }
+
+  /** True until the first page arrives, and while pages remain after it. */
+  get hasMore(): boolean {
+    return this.totalPages === undefined || this.nextPage <= this.totalPages;
+  }
+
+  get pageToLoad(): number {
+    return this.nextPage;
+  }
+
+  get total(): number | undefined {
+    return this.totalResults;
+  }
+
+  /** Adds a page; returns how many records were new. Pages must be added in order. */
+  add(page: Page<T>): number {
+    let added = 0;
+    for (const item of page.items) {
+      if (!item.id) {
+        this.anonymous.push(item);
+        added++;
+      } else if (!this.byId.has(item.id)) {
+        this.byId.set(item.id, item);
+        added++;
+      }
+    }
+    this.nextPage = page.pageNumber + 1;
+    this.totalPages = page.totalPages;
+    this.totalResults = page.totalResults;
+    return added;
+  }
+
+  reset(): void {
+    this.byId.clear();
+    this.anonymous.length = 0;
+    this.nextPage = 1;
+    this.totalPages = undefined;
+    this.totalResults = undefined;
+  }
+}
+
+/** Newest first by `created_at`; records without a date keep their place at the end. */
+export function newestFirst<T extends Identified>(items: readonly T[]): T[] {
+  const time = (x: T): number => {
+    const t = x.created_at ? Date.parse(x.created_at) : NaN;
+    return Number.isNaN(t) ? -Infinity : t;
+  };
+  return [...items].sort((a, b) => time(b) - time(a));
+}

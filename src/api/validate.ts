@@ -1,0 +1,57 @@
+// Checks on user input made before any request is sent, so a typo never reaches the network.
+
+import { TelnyxError } from './errors';
+
+export const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+function isLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * The API base URL, normalised without a trailing slash. Plain http is refused except for loopback
+ * addresses (the local sandbox), so a typo can't send the key in clear over the network.
+ */
+export function checkBaseUrl(raw: string | undefined): string {
+  const text = (raw ?? '').trim() || DEFAULT_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new TelnyxError('config', `The API base URL "${text}" is not a URL. Use e.g. ${DEFAULT_BASE_URL}.`);
+  }
+  if (url.username || url.password) {
+    throw new TelnyxError('config', 'The API base URL must not contain a user name or password.');
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new TelnyxError(
+      'config',
+      `The API base URL uses plain http to ${url.hostname}; only https is allowed (http only for 127.0.0.1/localhost), so the API key is never sent in clear.`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TelnyxError('config', `The API base URL must start with https:// (got ${url.protocol}).`);
+  }
+  url.search = '';
+  url.hash = '';
+  return url.toString().replace(/\/+$/, '');
+}
+
+/**
+ * Returns the problem with an API key as typed, or undefined when it looks usable.
+ * Telnyx v2 keys are single tokens; whitespace inside one is always a paste accident.
+ */
+export function apiKeyProblem(key: string): string | undefined {
+  if (key.trim().length === 0) return 'The API key is empty.';
+  if (/\s/.test(key.trim())) return 'The API key contains spaces or line breaks; paste just the key.';
+  if (!/^[\x21-\x7e]+$/.test(key.trim())) return 'The API key contains characters that cannot be sent in a header.';
+  return undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value.trim());
+}

@@ -1,0 +1,113 @@
+// Republish Event: confirm (naming the event, its order and the notification methods), show progress
+// on the node, POST exactly once, and say how it went. A second click while one is in flight does nothing;
+// an unknown outcome is reported as such and only sent again if the user says so.
+
+import * as vscode from 'vscode';
+import type { Direction } from '../api/directions';
+import { eventOrderId } from '../api/directions';
+import { TelnyxError } from '../api/errors';
+import { eventView, orderView } from '../api/labels';
+import type { PortingEvent } from '../api/types';
+import { VIEW_ID, type Services } from '../services';
+import { EventNode } from '../tree/eventNode';
+import { OrderNode } from '../tree/orderNode';
+import { reportError } from '../ui/notify';
+import { askEvent } from './askEventId';
+
+export type RepublishResult = 'sent' | 'declined' | 'busy' | 'failed' | 'unknown' | 'cancelled';
+
+interface Target {
+  direction: Direction;
+  event: PortingEvent & { id: string };
+  node?: EventNode;
+}
+
+const inFlight = new Set<string>();
+
+export function registerRepublishEvent(s: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxPorting.republishEvent', async (arg?: EventNode | string): Promise<RepublishResult> => {
+    let target: Target | undefined;
+    try {
+      target = await resolveTarget(s, arg);
+    } catch (e) {
+      await reportError(e, s.log);
+      return 'failed';
+    }
+    if (!target) return 'cancelled';
+    const key = `${target.direction.id}/${target.event.id}`;
+    if (inFlight.has(key)) return 'busy';
+    inFlight.add(key);
+    try {
+      if (!(await confirm(target))) return 'declined';
+      return await send(s, target);
+    } finally {
+      inFlight.delete(key);
+    }
+  });
+}
+
+async function resolveTarget(s: Services, arg: EventNode | string | undefined): Promise<Target | undefined> {
+  if (arg instanceof EventNode) {
+    return arg.event.id ? { direction: arg.direction, event: { ...arg.event, id: arg.event.id }, node: arg } : undefined;
+  }
+  const found = await askEvent(s, 'Republish Telnyx Porting Event', typeof arg === 'string' ? arg : undefined);
+  if (!found?.event.id) return undefined;
+  return { direction: found.direction, event: { ...found.event, id: found.event.id } };
+}
+
+function orderName(t: Target): string {
+  const parent = t.node?.parent;
+  if (parent instanceof OrderNode) return orderView(t.direction, parent.order).label;
+  return eventOrderId(t.direction, t.event) ?? 'unknown order';
+}
+
+async function confirm(t: Target): Promise<boolean> {
+  const label = eventView(t.direction, t.event).label;
+  const methods = (t.event.available_notification_methods ?? []).join(', ') || 'none listed';
+  const detail = [
+    `${t.direction.label} order: ${orderName(t)}`,
+    `Event: ${t.event.event_type ?? 'unknown type'} (${t.event.id})`,
+    `Notification methods: ${methods}`,
+    '',
+    'Telnyx re-sends this event only to the notification methods you are subscribed to. No new event is created.',
+  ].join('\n');
+  const choice = await vscode.window.showWarningMessage(`Republish "${label}"?`, { modal: true, detail }, 'Republish');
+  return choice === 'Republish';
+}
+
+async function send(s: Services, t: Target): Promise<RepublishResult> {
+  const label = eventView(t.direction, t.event).label;
+  const node = t.node;
+  if (node) {
+    node.busy = 'Republishing…';
+    s.tree.render(node);
+  }
+  try {
+    const client = await s.session.get();
+    await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: `Republishing ${label}` }, () =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Republishing "${label}"…` },
+        () => client.republish(t.direction, t.event.id),
+      ),
+    );
+    s.log.info(`Republished ${t.direction.label} event ${t.event.id}.`);
+    void vscode.window.showInformationMessage(`Republished "${label}". Telnyx will re-send it to your subscribed notification methods.`);
+    return 'sent';
+  } catch (e) {
+    if (e instanceof TelnyxError && e.kind === 'unknown-outcome') {
+      s.log.warn(e.message);
+      const again = await vscode.window.showWarningMessage(
+        `${e.message} Check your webhook endpoint or email before sending it again.`,
+        'Send Again',
+      );
+      return again === 'Send Again' ? send(s, t) : 'unknown';
+    }
+    await reportError(e, s.log, () => send(s, t));
+    return 'failed';
+  } finally {
+    if (node) {
+      node.busy = undefined;
+      s.tree.render(node);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// Event payloads as read-only JSON documents under the extension's own scheme. Every read
+// fetches fresh from Telnyx, so reopening or reverting a document shows the current event.
+
+import * as vscode from 'vscode';
+import { direction } from '../api/directions';
+import { TelnyxError } from '../api/errors';
+import type { TelnyxClient } from '../api/client';
+import type { PortingEvent } from '../api/types';
+import { parseEventPath } from './eventPath';
+
+export const READONLY_MESSAGE = new vscode.MarkdownString(
+  'Telnyx event payloads are read-only: they show what Telnyx recorded. To send an event again, use **Telnyx Porting: Republish Event**.',
+);
+
+/** What the document shows: the event as Telnyx returns it, or a plain note while its payload is not generated yet. */
+export function renderEvent(event: PortingEvent): string {
+  if (event.payload_status === 'created') {
+    return `${JSON.stringify(
+      {
+        note: 'Telnyx has not generated this event\'s payload yet (payload_status is "created"). Refresh this document later to see it.',
+        event,
+      },
+      null,
+      2,
+    )}\n`;
+  }
+  return `${JSON.stringify(event, null, 2)}\n`;
+}
+
+export class EventFileSystem implements vscode.FileSystemProvider {
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+  /** An event fetched just before opening (Open Event… looks it up first), used once so we do not fetch twice. */
+  private readonly prefetched = new Map<string, PortingEvent>();
+
+  constructor(
+    private readonly client: () => Promise<TelnyxClient>,
+    private readonly onError: (e: TelnyxError, uri: vscode.Uri) => void,
+  ) {}
+
+  remember(uri: vscode.Uri, event: PortingEvent): void {
+    this.prefetched.set(uri.toString(), event);
+  }
+
+  /** Makes open editors of this document read it again. */
+  refresh(uri: vscode.Uri): void {
+    this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    this.parse(uri);
+    // A fresh mtime on every stat tells VS Code the content may have changed, so it reads again.
+    return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: 0, permissions: vscode.FilePermission.Readonly };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const { direction: dirId, id } = this.parse(uri);
+    let event = this.prefetched.get(uri.toString());
+    this.prefetched.delete(uri.toString());
+    if (!event) {
+      try {
+        event = await (await this.client()).getEvent(direction(dirId), id);
+      } catch (e) {
+        const err = e instanceof TelnyxError ? e : new TelnyxError('malformed', String(e));
+        this.onError(err, uri);
+        throw err.kind === 'not-found' ? vscode.FileSystemError.FileNotFound(err.message) : vscode.FileSystemError.Unavailable(err.message);
+      }
+    }
+    return new TextEncoder().encode(renderEvent(event));
+  }
+
+  writeFile(): never {
+    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+  }
+
+  delete(): never {
+    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+  }
+
+  rename(): never {
+    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+  }
+
+  createDirectory(): never {
+    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  private parse(uri: vscode.Uri): { direction: 'portin' | 'portout'; id: string } {
+    const parsed = parseEventPath(uri.path);
+    if (!parsed) throw vscode.FileSystemError.FileNotFound(uri);
+    return parsed;
+  }
+}

@@ -1,0 +1,67 @@
+// Wires the pieces together. Activation does no network and no heavy work: the tree loads when shown.
+
+import * as vscode from 'vscode';
+import { registerClearApiKey } from './commands/clearApiKey';
+import { registerCopyId } from './commands/copyId';
+import { registerLoadMore } from './commands/loadMore';
+import { registerOpenEvent } from './commands/openEvent';
+import { registerRefresh } from './commands/refresh';
+import { registerRefreshDocument } from './commands/refreshDocument';
+import { registerRepublishEvent } from './commands/republishEvent';
+import { registerSetApiKey } from './commands/setApiKey';
+import { registerShowLog } from './commands/showLog';
+import { readSettings, onSettingsChange } from './config';
+import { EventFileSystem, READONLY_MESSAGE } from './documents/eventFileSystem';
+import { EVENT_SCHEME } from './documents/eventPath';
+import { KeyStore } from './secrets/keyStore';
+import { VIEW_ID, type Services } from './services';
+import { Session } from './session';
+import type { TreeNode } from './tree/node';
+import { PortingTreeProvider } from './tree/provider';
+import { reportError } from './ui/notify';
+
+/** What activate() returns: the live objects, so the integration suite can look inside. */
+export interface ExtensionApi {
+  services: Services;
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Telnyx Porting', { log: true });
+  const keys = new KeyStore(context.secrets);
+  const session = new Session(keys, log);
+  const tree = new PortingTreeProvider(async () => (await keys.get()) !== undefined, {
+    client: () => session.get(),
+    pageSize: () => readSettings().pageSize,
+    showRecentEvents: () => readSettings().showRecentEvents,
+  });
+  const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const docs = new EventFileSystem(() => session.get(), (e) => void reportError(e, log));
+  const services: Services = { keys, session, tree, treeView, docs, log };
+
+  context.subscriptions.push(
+    log,
+    keys,
+    session,
+    tree,
+    treeView,
+    vscode.workspace.registerFileSystemProvider(EVENT_SCHEME, docs, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
+    keys.onDidChange(() => tree.refreshAll()),
+    onSettingsChange(() => tree.refreshAll()),
+    registerSetApiKey(services),
+    registerClearApiKey(services),
+    ...registerRefresh(services),
+    ...registerLoadMore(services),
+    registerOpenEvent(services),
+    registerRefreshDocument(services),
+    registerRepublishEvent(services),
+    registerCopyId(),
+    registerShowLog(services),
+  );
+  // Sets the welcome view's context key; reads SecretStorage only.
+  void keys.reload();
+  return { services, activationMs: performance.now() - started };
+}
+
+export function deactivate(): void {}

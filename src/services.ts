@@ -1,0 +1,19 @@
+// The pieces commands work with, built once in extension.ts.
+
+import type * as vscode from 'vscode';
+import type { EventFileSystem } from './documents/eventFileSystem';
+import type { KeyStore } from './secrets/keyStore';
+import type { Session } from './session';
+import type { TreeNode } from './tree/node';
+import type { PortingTreeProvider } from './tree/provider';
+
+export const VIEW_ID = 'telnyxPorting.orders';
+
+export interface Services {
+  keys: KeyStore;
+  session: Session;
+  tree: PortingTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
+  docs: EventFileSystem;
+  log: vscode.LogOutputChannel;
+}

@@ -1,0 +1,53 @@
+// Hands out a TelnyxClient built from the current settings and key, rebuilt when either changes,
+// and logs every request (method, path, status, time: never the key).
+
+import * as vscode from 'vscode';
+import { TelnyxClient } from './api/client';
+import { TelnyxError } from './api/errors';
+import { checkBaseUrl } from './api/validate';
+import { readSettings, onSettingsChange } from './config';
+import type { KeyStore } from './secrets/keyStore';
+
+export class Session implements vscode.Disposable {
+  private client: TelnyxClient | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const forget = (): void => {
+      this.client = undefined;
+    };
+    this.subscriptions = [onSettingsChange(forget), keys.onDidChange(forget)];
+  }
+
+  /** The client, or a `config`/`auth` TelnyxError saying why there is none. */
+  async get(): Promise<TelnyxClient> {
+    if (this.client) return this.client;
+    const key = await this.keys.get();
+    if (!key) throw new TelnyxError('auth', 'No Telnyx API key is set. Run "Telnyx Porting: Set API Key".');
+    this.client = this.build(key);
+    return this.client;
+  }
+
+  /** A client for a key that is not stored yet (checking a key before saving it). */
+  build(apiKey: string): TelnyxClient {
+    const s = readSettings();
+    return new TelnyxClient({
+      baseUrl: checkBaseUrl(s.apiBaseUrl),
+      apiKey,
+      timeoutMs: s.timeoutMs,
+      retries: s.retries,
+      onRequest: (r) => {
+        const line = `${r.method} ${r.path} → ${r.status} (${r.ms} ms)`;
+        if (typeof r.status === 'number' && r.status < 400) this.log.info(line);
+        else this.log.warn(line);
+      },
+    });
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

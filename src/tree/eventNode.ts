@@ -1,0 +1,51 @@
+// One event: a readable label, its payload on click, and a spinner while it is being republished.
+
+import * as vscode from 'vscode';
+import { eventOrderId, type Direction } from '../api/directions';
+import { eventView } from '../api/labels';
+import type { PortingEvent } from '../api/types';
+import { eventUri } from '../documents/eventUri';
+import type { TreeNode } from './node';
+import { untrustedMarkdown } from './orderNode';
+
+export class EventNode implements TreeNode {
+  readonly id: string;
+  /** Set while an action runs on this event; shown instead of the usual description. */
+  busy: string | undefined;
+
+  constructor(
+    readonly direction: Direction,
+    readonly event: PortingEvent,
+    readonly parent: TreeNode,
+    /** Shown outside its order (in "Recent events"), so the label names the order too. */
+    private readonly standalone = false,
+  ) {
+    this.id = `${parent.id}/event/${event.id ?? 'unknown'}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const view = eventView(this.direction, this.event);
+    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const orderId = eventOrderId(this.direction, this.event);
+    item.description = this.busy ?? (this.standalone && orderId ? `${view.description} · order ${orderId.slice(0, 8)}` : view.description);
+    item.tooltip = untrustedMarkdown(view.tooltip);
+    item.iconPath = this.busy
+      ? new vscode.ThemeIcon('loading~spin')
+      : new vscode.ThemeIcon(view.icon, view.color ? new vscode.ThemeColor(view.color) : undefined);
+    item.contextValue = `event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`;
+    if (this.event.id) {
+      item.command = { command: 'telnyxPorting.openEvent', title: 'Open Event Payload', arguments: [this] };
+    }
+    return item;
+  }
+
+  /** The type and id, with no API text that could be long: for confirmations and messages. */
+  get title(): string {
+    return `${eventView(this.direction, this.event).label} (${this.event.event_type ?? 'unknown type'}, ${this.event.id ?? 'no id'})`;
+  }
+
+  get uri(): vscode.Uri | undefined {
+    return this.event.id ? eventUri(this.direction.id, this.event.id, this.event.event_type) : undefined;
+  }
+}

@@ -1,0 +1,21 @@
+// What every tree node is: something that builds its own TreeItem and, if it has any, its children.
+
+import type * as vscode from 'vscode';
+import type { TelnyxClient } from '../api/client';
+
+export interface TreeNode {
+  /** Stable across refreshes so VS Code keeps expansion and selection. */
+  readonly id: string;
+  readonly parent: TreeNode | undefined;
+  toTreeItem(): vscode.TreeItem;
+  getChildren?(): Promise<TreeNode[]>;
+}
+
+/** What nodes need from the rest of the extension. */
+export interface TreeContext {
+  client(): Promise<TelnyxClient>;
+  pageSize(): number;
+  showRecentEvents(): boolean;
+  /** Re-render a node (or the whole tree) after its state changed. */
+  changed(node?: TreeNode): void;
+}

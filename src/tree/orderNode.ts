@@ -1,0 +1,53 @@
+// One porting order or port-out; expands to its events, newest first.
+
+import * as vscode from 'vscode';
+import type { Direction } from '../api/directions';
+import { orderView } from '../api/labels';
+import { newestFirst } from '../api/paging';
+import type { Order, Page, PortingEvent } from '../api/types';
+import { EventNode } from './eventNode';
+import type { TreeContext, TreeNode } from './node';
+import { PagedNode } from './pagedNode';
+
+export class OrderNode extends PagedNode<PortingEvent> {
+  constructor(
+    readonly direction: Direction,
+    readonly order: Order,
+    parent: TreeNode,
+    ctx: TreeContext,
+  ) {
+    super(`${direction.id}/order/${order.id ?? 'unknown'}`, parent, ctx);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const view = orderView(this.direction, this.order);
+    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = view.description;
+    item.tooltip = untrustedMarkdown(view.tooltip);
+    item.iconPath = new vscode.ThemeIcon(view.status.icon, new vscode.ThemeColor(view.status.color));
+    item.contextValue = `order:${this.direction.id}:${view.statusValue}`;
+    return item;
+  }
+
+  protected fetchPage(pageNumber: number, pageSize: number): Promise<Page<PortingEvent>> {
+    const orderId = this.order.id ?? '';
+    return this.ctx.client().then((c) => c.listEvents(this.direction, { orderId, pageNumber, pageSize }));
+  }
+
+  protected override arrange(items: PortingEvent[]): PortingEvent[] {
+    return newestFirst(items);
+  }
+
+  protected childFor(event: PortingEvent): TreeNode {
+    return new EventNode(this.direction, event, this);
+  }
+}
+
+/** API text never gets command links, HTML or theme icons: it is rendered as plain Markdown only. */
+export function untrustedMarkdown(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
