@@ -11,6 +11,8 @@ export class KeyStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private cached: Promise<string | undefined> | undefined;
+  /** The value last given to the context key (the welcome view shows while it is false). */
+  hasKeyContext: boolean | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((e) => {
@@ -38,7 +40,8 @@ export class KeyStore implements vscode.Disposable {
   async reload(): Promise<void> {
     this.cached = undefined;
     const key = await this.get();
-    await vscode.commands.executeCommand('setContext', HAS_KEY_CONTEXT, key !== undefined);
+    this.hasKeyContext = key !== undefined;
+    await vscode.commands.executeCommand('setContext', HAS_KEY_CONTEXT, this.hasKeyContext);
     this.changed.fire();
   }
 

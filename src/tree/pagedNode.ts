@@ -12,6 +12,8 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
   protected readonly list = new PagedList<T>();
   private error: TelnyxError | undefined;
   private pending: Promise<void> | undefined;
+  /** Child nodes are kept, not rebuilt per render, so an expanded order keeps the events it loaded. */
+  private nodes = new WeakMap<T, TreeNode>();
 
   constructor(
     readonly id: string,
@@ -42,7 +44,7 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
 
   async getChildren(): Promise<TreeNode[]> {
     if (this.list.loadedPages === 0 && !this.error) await this.loadNext();
-    const children = [...this.leadingChildren(), ...this.arrange(this.list.items).map((x) => this.childFor(x))];
+    const children = [...this.leadingChildren(), ...this.arrange(this.list.items).map((x) => this.nodeFor(x))];
     if (this.error) children.push(new ErrorNode(this, this.error));
     else if (this.list.hasMore) children.push(new LoadMoreNode(this, this.list.items.length, this.list.total));
     return children;
@@ -60,7 +62,17 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
   /** Forget what was loaded; the next expand (or render) fetches page 1 again. */
   reset(): void {
     this.list.reset();
+    this.nodes = new WeakMap();
     this.error = undefined;
+  }
+
+  private nodeFor(item: T): TreeNode {
+    let node = this.nodes.get(item);
+    if (!node) {
+      node = this.childFor(item);
+      this.nodes.set(item, node);
+    }
+    return node;
   }
 
   private loadNext(): Promise<void> {

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(process.argv[2]);
+await page.waitForTimeout(6000);
+console.log(await page.locator('.part.activitybar [aria-label]').evaluateAll(els => els.map(e => e.getAttribute('aria-label'))));
+await page.keyboard.press('F1');
+await page.waitForTimeout(1000);
+await page.keyboard.type('Telnyx');
+await page.waitForTimeout(2000);
+await page.screenshot({ path: '/tmp/itstub/dbg2.png' });
+await browser.close();

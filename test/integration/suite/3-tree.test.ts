@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, configure, contextOf, item, newestFirst, sandbox, setKey, API_URL, type Api, type Node, type Seed } from './helpers';
+
+// Written out here, not imported from the extension, so a wrong entry in its direction table fails a test.
+const PORTIN_LOOK: Record<string, [string, string]> = {
+  draft: ['Draft', 'edit'],
+  'in-process': ['In process', 'sync'],
+  submitted: ['Submitted', 'send'],
+  exception: ['Exception', 'warning'],
+  'foc-date-confirmed': ['FOC date confirmed', 'calendar'],
+  ported: ['Ported', 'pass-filled'],
+  cancelled: ['Cancelled', 'circle-slash'],
+  'cancel-pending': ['Cancel pending', 'clock'],
+};
+const PORTOUT_LOOK: Record<string, [string, string]> = {
+  pending: ['Pending', 'clock'],
+  authorized: ['Authorized', 'verified'],
+  ported: ['Ported', 'pass-filled'],
+  rejected: ['Rejected', 'error'],
+  'rejected-pending': ['Rejected (pending)', 'warning'],
+  canceled: ['Canceled', 'circle-slash'],
+};
+const PAGE = 10;
+
+describe('tree', () => {
+  let a: Api;
+  let seed: Seed;
+  let portin: Node;
+  let portout: Node;
+
+  before(async () => {
+    a = await api();
+    await configure({ apiBaseUrl: API_URL, pageSize: PAGE });
+    await sandbox.reset();
+    assert.equal(await setKey(), true);
+    seed = await sandbox.seed();
+    a.services.tree.refreshAll();
+    [portin, portout] = await a.services.tree.getChildren();
+  });
+
+  it('has the two roots, Port-in and Port-out', async () => {
+    const roots = await a.services.tree.getChildren();
+    assert.deepEqual(roots.map((r) => item(a, r).label), ['Port-in', 'Port-out']);
+    assert.deepEqual(roots.map((r) => contextOf(a, r)), ['root:portin', 'root:portout']);
+    assert.equal(item(a, roots[0]!).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+  });
+
+  it('shows the first page of port-in orders as the seed has them, newest first, then Load more', async () => {
+    const children = await a.services.tree.getChildren(portin);
+    assert.equal(contextOf(a, children[0]!), 'recent:portin');
+    const orders = children.filter((n) => contextOf(a, n).startsWith('order:'));
+    const expected = newestFirst(seed.portinOrders).slice(0, PAGE);
+    assert.deepEqual(orders.map((o) => o.order!.id), expected.map((o) => o.id));
+    for (const [i, node] of orders.entries()) {
+      const o = expected[i]!;
+      const ti = item(a, node);
+      const label = String(ti.label);
+      const first = o.phone_numbers[0]?.phone_number;
+      if (first) assert.ok(label.startsWith(first), `${label} should start with ${first}`);
+      if (o.customer_reference) assert.ok(label.includes(o.customer_reference), `${label} lacks ${o.customer_reference}`);
+      const [statusLabel, icon] = PORTIN_LOOK[o.status.value]!;
+      assert.ok(String(ti.description).startsWith(`${statusLabel} · `), String(ti.description));
+      assert.equal((ti.iconPath as vscode.ThemeIcon).id, icon);
+      assert.ok((ti.iconPath as vscode.ThemeIcon).color, 'status icons are coloured');
+      assert.equal(ti.contextValue, `order:portin:${o.status.value}`);
+      assert.ok(ti.tooltip instanceof vscode.MarkdownString && ti.tooltip.value.includes(o.id));
+      assert.equal(ti.id, `portin/order/${o.id}`);
+    }
+    const more = children.at(-1)!;
+    assert.equal(contextOf(a, more), 'loadMore');
+    assert.equal(item(a, more).label, 'Load more…');
+  });
+
+  it('shows port-outs with their support key, status and icon', async () => {
+    const orders = (await a.services.tree.getChildren(portout)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const expected = newestFirst(seed.portoutOrders).slice(0, PAGE);
+    assert.deepEqual(orders.map((o) => o.order!.id), expected.map((o) => o.id));
+    for (const [i, node] of orders.entries()) {
+      const o = expected[i]!;
+      const ti = item(a, node);
+      assert.ok(String(ti.label).includes(o.support_key), String(ti.label));
+      const [statusLabel, icon] = PORTOUT_LOOK[o.status]!;
+      assert.ok(String(ti.description).startsWith(statusLabel), String(ti.description));
+      assert.equal((ti.iconPath as vscode.ThemeIcon).id, icon);
+      assert.equal(ti.contextValue, `order:portout:${o.status}`);
+    }
+  });
+
+  it('expands an order to exactly its events, newest first, and Load more adds the next page without duplicates', async () => {
+    const orders = (await a.services.tree.getChildren(portin)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const order = orders.find((o) => seed.portinEvents.filter((e) => e.porting_order_id === o.order!.id).length > PAGE * 2)!;
+    assert.ok(order, 'the seed has an order with more than two pages of events');
+    const expected = newestFirst(seed.portinEvents.filter((e) => e.porting_order_id === order.order!.id));
+    let children = await a.services.tree.getChildren(order);
+    let events = children.filter((n) => contextOf(a, n).startsWith('event:'));
+    assert.deepEqual(events.map((e) => e.event!.id), expected.slice(0, PAGE).map((e) => e.id));
+    const first = item(a, events[0]!);
+    assert.equal(first.command?.command, 'telnyxPorting.openEvent');
+    assert.equal(first.contextValue, `event:portin:${expected[0]!.payload_status}`);
+    assert.doesNotMatch(String(first.label), /porting_order\./, 'labels are words, not raw types');
+
+    const more = children.at(-1)!;
+    assert.equal(contextOf(a, more), 'loadMore');
+    await vscode.commands.executeCommand('telnyxPorting.loadMore', more);
+    children = await a.services.tree.getChildren(order);
+    events = children.filter((n) => contextOf(a, n).startsWith('event:'));
+    const ids = events.map((e) => e.event!.id);
+    assert.equal(new Set(ids).size, ids.length, 'no duplicates');
+    assert.deepEqual(ids, expected.slice(0, PAGE * 2).map((e) => e.id));
+  });
+
+  it('the last page has no Load more', async () => {
+    const orders = (await a.services.tree.getChildren(portout)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const order = orders.find((o) => seed.portoutEvents.filter((e) => e.portout_id === o.order!.id).length <= PAGE)!;
+    assert.ok(order, 'the seed has a port-out with one page of events');
+    const children = await a.services.tree.getChildren(order);
+    assert.ok(children.every((n) => contextOf(a, n).startsWith('event:')));
+    assert.equal(children.length, seed.portoutEvents.filter((e) => e.portout_id === order.order!.id).length);
+  });
+
+  it('Recent events lists all of a direction\'s events newest first', async () => {
+    const recent = (await a.services.tree.getChildren(portout))[0]!;
+    const events = (await a.services.tree.getChildren(recent)).filter((n) => contextOf(a, n).startsWith('event:'));
+    assert.deepEqual(events.map((e) => e.event!.id), newestFirst(seed.portoutEvents).slice(0, PAGE).map((e) => e.id));
+  });
+
+  it('an injected 500 shows an error node, and its retry recovers', async () => {
+    await sandbox.fault({ path: '/v2/portouts', method: 'GET', times: 3 }, { status: 500 });
+    await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
+    let children = await a.services.tree.getChildren(portout);
+    const error = children.at(-1)!;
+    assert.equal(contextOf(a, error), 'error:server');
+    assert.match(String(item(a, error).description), /500/);
+    assert.equal(children.filter((n) => contextOf(a, n).startsWith('order:')).length, 0);
+    await vscode.commands.executeCommand('telnyxPorting.retry', error);
+    children = await a.services.tree.getChildren(portout);
+    assert.equal(children.filter((n) => contextOf(a, n).startsWith('order:')).length, PAGE);
+    assert.equal(contextOf(a, children.at(-1)!), 'loadMore');
+  });
+
+  it('keeps node ids stable across a refresh', async () => {
+    const before = (await a.services.tree.getChildren(portin)).map((n) => n.id);
+    a.services.tree.refreshAll();
+    const after = (await a.services.tree.getChildren((await a.services.tree.getChildren())[0])).map((n) => n.id);
+    assert.deepEqual(after, before);
+  });
+});

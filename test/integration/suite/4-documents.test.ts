@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { API_URL, api, configure, contextOf, sandbox, setKey, stub, type Api, type Node, type Seed } from './helpers';
+
+async function eventNodes(a: Api, rootIndex: number): Promise<Node[]> {
+  const root = (await a.services.tree.getChildren())[rootIndex]!;
+  const recent = (await a.services.tree.getChildren(root))[0]!;
+  return (await a.services.tree.getChildren(recent)).filter((n) => contextOf(a, n).startsWith('event:'));
+}
+
+describe('payload documents', () => {
+  let a: Api;
+  let seed: Seed;
+  before(async () => {
+    a = await api();
+    await configure({ apiBaseUrl: API_URL, pageSize: 50 });
+    await sandbox.reset();
+    assert.equal(await setKey(), true);
+    seed = await sandbox.seed();
+    a.services.tree.refreshAll();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  for (const [i, dir] of ['portin', 'portout'].entries()) {
+    it(`opens a ${dir} event as a read-only JSON document equal to the server's event`, async () => {
+      const node = (await eventNodes(a, i)).find((n) => n.event!.payload_status === 'completed')!;
+      assert.ok(node, 'a completed event is in the first page');
+      await sandbox.clearRequests();
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent', node);
+      const doc = editor.document;
+      assert.equal(doc.uri.scheme, 'telnyx-porting');
+      assert.equal(doc.languageId, 'json');
+      assert.ok(doc.uri.path.includes(node.event!.event_type), doc.uri.path);
+      const events = dir === 'portin' ? seed.portinEvents : seed.portoutEvents;
+      assert.deepEqual(JSON.parse(doc.getText()), events.find((e) => e.id === node.event!.id));
+      const reqs = await sandbox.requests();
+      const path = dir === 'portin' ? `/v2/porting/events/${node.event!.id}` : `/v2/portouts/events/${node.event!.id}`;
+      assert.deepEqual(reqs.map((r) => `${r.method} ${r.path}`), [`GET ${path}`], 'fetched with GET …/events/{id}');
+    });
+  }
+
+  it('refuses edits and saves', async () => {
+    const node = (await eventNodes(a, 0))[0]!;
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent', node);
+    const before = editor.document.getText();
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode('{}'))),
+      (e: unknown) => e instanceof vscode.FileSystemError || /read-only|NoPermissions/i.test(String(e)),
+    );
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(0, 0), 'x');
+    const applied = await vscode.workspace.applyEdit(edit);
+    assert.equal(applied, false, 'an edit was applied to a read-only document');
+    assert.equal(editor.document.getText(), before);
+    assert.equal(editor.document.isDirty, false);
+  });
+
+  it('says plainly when the payload is not generated yet', async () => {
+    const node = (await eventNodes(a, 0)).find((n) => n.event!.payload_status === 'created')!;
+    assert.ok(node, 'a created event is in the first page');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent', node);
+    const shown = JSON.parse(editor.document.getText()) as { note: string; event: { id: string } };
+    assert.match(shown.note, /not generated this event's payload yet/);
+    assert.equal(shown.event.id, node.event!.id);
+  });
+
+  it('Open Event… finds an event by id alone and opens it; re-opening fetches again', async () => {
+    const ev = seed.portoutEvents[5]!;
+    const input = stub('showInputBox', async () => ev.id);
+    let editor: vscode.TextEditor;
+    try {
+      editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent');
+    } finally {
+      input.restore();
+    }
+    assert.equal(JSON.parse(editor.document.getText()).id, ev.id);
+    await sandbox.clearRequests();
+    await vscode.commands.executeCommand('telnyxPorting.openEvent', ev.id);
+    const reqs = await sandbox.requests();
+    assert.ok(reqs.some((r) => r.path === `/v2/portouts/events/${ev.id}`), JSON.stringify(reqs));
+  });
+
+  it('Open Event… refuses an id that is not a uuid before any request', async () => {
+    await sandbox.clearRequests();
+    const errors = stub('showErrorMessage', async () => undefined);
+    try {
+      await vscode.commands.executeCommand('telnyxPorting.openEvent', 'not-an-id');
+    } finally {
+      errors.restore();
+    }
+    assert.match(String(errors.calls[0]?.[0]), /not an event id/);
+    assert.deepEqual(await sandbox.requests(), []);
+  });
+});

@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { API_URL, api, configure, contextOf, sandbox, setKey, sleep, stub, type Api, type Node } from './helpers';
+
+async function firstEvent(a: Api, rootIndex: number): Promise<Node> {
+  const root = (await a.services.tree.getChildren())[rootIndex]!;
+  const order = (await a.services.tree.getChildren(root)).find((n) => contextOf(a, n).startsWith('order:'))!;
+  const ev = (await a.services.tree.getChildren(order)).find((n) => contextOf(a, n).startsWith('event:'))!;
+  assert.ok(ev, 'an event to republish');
+  return ev;
+}
+
+describe('republish', () => {
+  let a: Api;
+  before(async () => {
+    a = await api();
+    await configure({ apiBaseUrl: API_URL, pageSize: 10 });
+    await sandbox.reset();
+    assert.equal(await setKey(), true);
+    a.services.tree.refreshAll();
+  });
+  beforeEach(async () => {
+    await sandbox.reset();
+  });
+
+  for (const [i, dir, path] of [[0, 'portin', '/v2/porting/events'], [1, 'portout', '/v2/portouts/events']] as const) {
+    it(`${dir}: confirmed, it POSTs exactly once to ${path}/{id}/republish`, async () => {
+      const node = await firstEvent(a, i);
+      const confirm = stub('showWarningMessage', async () => 'Republish');
+      const info = stub('showInformationMessage', async () => undefined);
+      let result: string | undefined;
+      try {
+        result = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
+      } finally {
+        confirm.restore();
+        info.restore();
+      }
+      assert.equal(result, 'sent');
+      const [message, options] = confirm.calls[0] as [string, vscode.MessageOptions & { detail: string }];
+      assert.equal(options.modal, true);
+      assert.match(message, /^Republish "/);
+      assert.ok(options.detail.includes(node.event!.event_type), options.detail);
+      for (const m of node.event!.available_notification_methods as string[]) assert.ok(options.detail.includes(m));
+      assert.match(options.detail, /No new event is created/);
+      const posts = (await sandbox.requests()).filter((r) => r.method === 'POST');
+      assert.deepEqual(posts.map((r) => `${r.path} ${r.status}`), [`${path}/${node.event!.id}/republish 204`]);
+      assert.deepEqual((await sandbox.republishes()).map((r) => r.id), [node.event!.id]);
+      assert.match(String(info.calls[0]?.[0]), /Republished/);
+      assert.equal(node.busy, undefined, 'the spinner is gone');
+    });
+  }
+
+  it('answered no, it sends nothing', async () => {
+    const node = await firstEvent(a, 0);
+    const confirm = stub('showWarningMessage', async () => undefined);
+    try {
+      assert.equal(await vscode.commands.executeCommand('telnyxPorting.republishEvent', node), 'declined');
+    } finally {
+      confirm.restore();
+    }
+    assert.equal(confirm.calls.length, 1);
+    assert.equal((await sandbox.requests()).filter((r) => r.method === 'POST').length, 0);
+  });
+
+  it('a 404 shows an error and nothing else', async () => {
+    const node = await firstEvent(a, 1);
+    await sandbox.fault({ method: 'POST', path: '/republish' }, { status: 404 });
+    const confirm = stub('showWarningMessage', async () => 'Republish');
+    const errors = stub('showErrorMessage', async () => undefined);
+    const info = stub('showInformationMessage', async () => undefined);
+    try {
+      assert.equal(await vscode.commands.executeCommand('telnyxPorting.republishEvent', node), 'failed');
+    } finally {
+      confirm.restore();
+      errors.restore();
+      info.restore();
+    }
+    assert.equal(errors.calls.length, 1);
+    assert.match(String(errors.calls[0]![0]), /Not found \(404\)/);
+    assert.equal(info.calls.length, 0, 'no success message');
+    assert.equal(confirm.calls.length, 1, 'no second prompt');
+    assert.equal((await sandbox.republishes()).length, 0);
+  });
+
+  it('a second click while one is in flight does nothing', async () => {
+    const node = await firstEvent(a, 0);
+    await sandbox.fault({ method: 'POST', path: '/republish' }, { delayMs: 800 });
+    const confirm = stub('showWarningMessage', async () => 'Republish');
+    const info = stub('showInformationMessage', async () => undefined);
+    try {
+      const first = vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
+      await sleep(200);
+      assert.equal(node.busy, 'Republishing…', 'the node shows a spinner while sending');
+      const second = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
+      assert.equal(second, 'busy');
+      assert.equal(await first, 'sent');
+    } finally {
+      confirm.restore();
+      info.restore();
+    }
+    assert.equal(confirm.calls.length, 1);
+    assert.equal((await sandbox.republishes()).length, 1);
+  });
+});

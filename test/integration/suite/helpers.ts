@@ -1,0 +1,124 @@
+// Shared by the integration tests: the extension's live objects, the sandbox's control endpoints,
+// and stubs for prompts (modal dialogs are refused in the smoke-test workbench, so tests answer them).
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXT_ID = 'telnyx-porting-tools.telnyx-porting';
+export const API_URL = process.env.TELNYX_SANDBOX_URL ?? '';
+export const CONTROL = process.env.TELNYX_SANDBOX_CONTROL ?? '';
+export const KEY = process.env.TELNYX_SANDBOX_KEY ?? '';
+
+/** Loosely typed view of what activate() returns; the suite is bundled apart from the extension, so no shared classes. */
+export interface Node {
+  id: string;
+  parent?: Node;
+  busy?: string;
+  event?: { id: string; event_type: string; payload_status: string; [k: string]: unknown };
+  order?: { id: string; [k: string]: unknown };
+  error?: { kind: string; message: string };
+}
+export interface Api {
+  activationMs: number;
+  services: {
+    keys: { get(): Promise<string | undefined>; hasKeyContext: boolean | undefined; set(k: string): Promise<void>; clear(): Promise<void> };
+    tree: { getChildren(n?: Node): Promise<Node[]>; getTreeItem(n: Node): vscode.TreeItem; refreshAll(): void; roots: Node[] };
+    log: vscode.LogOutputChannel;
+  };
+}
+
+export function ext(): vscode.Extension<Api> {
+  const e = vscode.extensions.getExtension<Api>(EXT_ID);
+  assert.ok(e, `${EXT_ID} not found`);
+  return e;
+}
+
+export async function api(): Promise<Api> {
+  return ext().activate();
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+}
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${CONTROL}/__sandbox/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(res.ok, `sandbox control ${method} ${path} → ${res.status}`);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface SeedEvent {
+  id: string;
+  event_type: string;
+  payload_status: string;
+  created_at: string;
+  porting_order_id?: string;
+  portout_id?: string;
+  available_notification_methods: string[];
+  payload: unknown;
+}
+export interface Seed {
+  portinOrders: { id: string; created_at: string; status: { value: string }; customer_reference: string | null; phone_numbers: { phone_number: string }[] }[];
+  portoutOrders: { id: string; created_at: string; status: string; support_key: string; phone_numbers: string[] }[];
+  portinEvents: SeedEvent[];
+  portoutEvents: SeedEvent[];
+}
+
+export const sandbox = {
+  requests: () => control<LoggedRequest[]>('GET', 'requests'),
+  clearRequests: () => control<void>('DELETE', 'requests'),
+  republishes: () => control<{ direction: string; id: string }[]>('GET', 'republishes'),
+  reset: () => control<void>('POST', 'reset'),
+  seed: () => control<Seed>('GET', 'seed'),
+  fault: (match: { method?: string; path?: string; times?: number }, fault: Record<string, unknown>) =>
+    control<void>('POST', 'faults', { match, fault }),
+};
+
+/** Replaces a vscode.window function until the returned restore() is called. */
+export function stub<K extends keyof typeof vscode.window>(name: K, fake: (...args: never[]) => unknown): { calls: unknown[][]; restore(): void } {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const original = win[name];
+  const calls: unknown[][] = [];
+  win[name] = (...args: never[]) => {
+    calls.push(args);
+    return fake(...args);
+  };
+  return { calls, restore: () => void (win[name] = original) };
+}
+
+export async function configure(values: Record<string, unknown>): Promise<void> {
+  const c = vscode.workspace.getConfiguration('telnyxPorting');
+  for (const [k, v] of Object.entries(values)) await c.update(k, v, vscode.ConfigurationTarget.Global);
+}
+
+/** Sets the sandbox key through the real command, answering its input box. */
+export async function setKey(key = KEY): Promise<boolean | undefined> {
+  const input = stub('showInputBox', async () => key);
+  try {
+    return await vscode.commands.executeCommand<boolean>('telnyxPorting.setApiKey');
+  } finally {
+    input.restore();
+  }
+}
+
+export function item(a: Api, n: Node): vscode.TreeItem {
+  return a.services.tree.getTreeItem(n);
+}
+
+export function contextOf(a: Api, n: Node): string {
+  return item(a, n).contextValue ?? '';
+}
+
+export function newestFirst<T extends { created_at: string }>(xs: T[]): T[] {
+  return [...xs].sort((x, y) => Date.parse(y.created_at) - Date.parse(x.created_at));
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,152 @@
+// GET /porting_orders, /porting_orders/{id}, /portouts, /portouts/{id} (API.md §4, §5).
+
+import type { PortingOrder, PortoutDetails } from './model';
+import { PORTING_ORDER_SORTS, PORTING_ORDER_TYPES, PORTOUT_STATUSES } from './model';
+import { paginate, readPage } from './pagination';
+import { UUID_RE } from './prng';
+import { QueryReader } from './query';
+import type { ApiRequest, ApiResponse } from './responses';
+import { missing, ok, unprocessable } from './responses';
+import { LOCALES } from './seed-vocab';
+
+/** The API embeds at most this many numbers in an order (include_phone_numbers). */
+const EMBEDDED_NUMBERS = 50;
+
+const digits = (s: string): string => s.replace(/\D/g, '');
+const containsCi = (hay: string | null, needle: string): boolean => hay !== null && hay.toLowerCase().includes(needle.toLowerCase());
+
+function present(order: PortingOrder, includeNumbers: boolean): PortingOrder {
+  return { ...order, phone_numbers: includeNumbers ? order.phone_numbers.slice(0, EMBEDDED_NUMBERS) : [] };
+}
+
+/**
+ * Number filters compare digits only: "+" in a query string decodes to a space unless encoded,
+ * and users type numbers with or without it.
+ */
+function numberMatches(numbers: readonly string[], query: string, exact: boolean): boolean {
+  const want = digits(query);
+  if (want === '') return false;
+  return numbers.some((n) => (exact ? digits(n) === want : digits(n).includes(want)));
+}
+
+export function listPortingOrders(req: ApiRequest): ApiResponse {
+  const q = new QueryReader(req.query);
+  const page = readPage(q);
+  const includeNumbers = q.boolean('include_phone_numbers') ?? true;
+  const customerRef = q.text('filter[customer_reference]');
+  const groupRef = q.text('filter[customer_group_reference]');
+  const parentKey = q.text('filter[parent_support_key]');
+  const country = q.text('filter[phone_numbers][country_code]');
+  const carrier = q.text('filter[phone_numbers][carrier_name]');
+  const numberLike = q.text('filter[phone_numbers][phone_number][contains]');
+  const type = q.oneOf('filter[misc][type]', PORTING_ORDER_TYPES);
+  const entity = q.text('filter[end_user][admin][entity_name]');
+  const authPerson = q.text('filter[end_user][admin][auth_person_name]');
+  const fastPort = q.boolean('filter[activation_settings][fast_port_eligible]');
+  const focGt = q.dateTime('filter[activation_settings][foc_datetime_requested][gt]');
+  const focLt = q.dateTime('filter[activation_settings][foc_datetime_requested][lt]');
+  const sort = q.oneOf('sort[value]', PORTING_ORDER_SORTS) ?? '-created_at';
+  if (q.errors.length > 0) return unprocessable(q.errors);
+
+  const focOf = (o: PortingOrder): number | null =>
+    o.activation_settings.foc_datetime_requested === null ? null : Date.parse(o.activation_settings.foc_datetime_requested);
+  let orders = req.store.data.portinOrders.filter((o) => {
+    const foc = focOf(o);
+    return (
+      (customerRef === undefined || o.customer_reference === customerRef) &&
+      (groupRef === undefined || o.customer_group_reference === groupRef) &&
+      (parentKey === undefined || o.parent_support_key === parentKey) &&
+      (country === undefined || o.end_user.location.country_code?.toUpperCase() === country.toUpperCase()) &&
+      (carrier === undefined || containsCi(o.old_service_provider_ocn, carrier)) &&
+      (numberLike === undefined || numberMatches(o.phone_numbers.map((p) => p.phone_number), numberLike, false)) &&
+      (type === undefined || o.misc.type === type) &&
+      (entity === undefined || containsCi(o.end_user.admin.entity_name, entity)) &&
+      (authPerson === undefined || containsCi(o.end_user.admin.auth_person_name, authPerson)) &&
+      (fastPort === undefined || o.activation_settings.fast_port_eligible === fastPort) &&
+      (focGt === undefined || (foc !== null && foc > focGt)) &&
+      (focLt === undefined || (foc !== null && foc < focLt))
+    );
+  });
+  // The store keeps orders newest first, which is also the documented default.
+  if (sort === 'created_at') orders = orders.reverse();
+  if (sort.endsWith('foc_datetime_requested')) {
+    const dir = sort.startsWith('-') ? -1 : 1;
+    // Orders without a requested FOC date go last either way; the stable sort keeps newest first among ties.
+    orders.sort((a, b) => {
+      const fa = focOf(a);
+      const fb = focOf(b);
+      if (fa === null || fb === null) return fa === fb ? 0 : fa === null ? 1 : -1;
+      return (fa - fb) * dir;
+    });
+  }
+  const result = paginate(orders, page, req.store.config.emptyListTotalPages);
+  return ok({ data: result.data.map((o) => present(o, includeNumbers)), meta: result.meta });
+}
+
+export function showPortingOrder(req: ApiRequest, id: string): ApiResponse {
+  const q = new QueryReader(req.query);
+  const includeNumbers = q.boolean('include_phone_numbers') ?? true;
+  if (q.errors.length > 0) return unprocessable(q.errors);
+  const order = UUID_RE.test(id) ? req.store.portinOrder(id) : undefined;
+  if (order === undefined) return missing();
+  return ok({
+    data: present(order, includeNumbers),
+    meta: { phone_numbers_url: `/v2/porting_phone_numbers?filter[porting_order_id]=${order.id}` },
+  });
+}
+
+function countryOf(e164: string): string | undefined {
+  for (const [locale] of LOCALES) if (locale.prefixes.some((p) => e164.startsWith(p))) return locale.country;
+  return undefined;
+}
+
+const sameUtcDay = (iso: string, ms: number): boolean => iso.slice(0, 10) === new Date(ms).toISOString().slice(0, 10);
+
+export function listPortouts(req: ApiRequest): ApiResponse {
+  const q = new QueryReader(req.query);
+  const page = readPage(q);
+  const status = q.oneOf('filter[status]', PORTOUT_STATUSES);
+  const statusIn = q.listOf('filter[status_in]', PORTOUT_STATUSES);
+  const number = q.text('filter[phone_number]');
+  const supportKey = q.text('filter[support_key]');
+  const carrier = q.text('filter[carrier_name]');
+  const spid = q.text('filter[spid]');
+  const pon = q.text('filter[pon]');
+  const country = q.text('filter[country_code]');
+  const countryIn = q.raw('filter[country_code_in]')?.split(',').map((c) => c.trim().toUpperCase());
+  const focDate = q.dateTime('filter[foc_date]');
+  const insertedGte = q.dateTime('filter[inserted_at][gte]');
+  const insertedLte = q.dateTime('filter[inserted_at][lte]');
+  const portedGte = q.dateTime('filter[ported_out_at][gte]');
+  const portedLte = q.dateTime('filter[ported_out_at][lte]');
+  if (q.errors.length > 0) return unprocessable(q.errors);
+
+  const portouts = req.store.data.portoutOrders.filter((p: PortoutDetails) => {
+    const inserted = Date.parse(p.inserted_at);
+    // There is no ported_out_at field; a ported port-out left on its FOC date.
+    const portedAt = p.status === 'ported' ? Date.parse(p.foc_date) : null;
+    const countries = p.phone_numbers.map(countryOf);
+    return (
+      (status === undefined || p.status === status) &&
+      (statusIn === undefined || statusIn.includes(p.status)) &&
+      (number === undefined || numberMatches(p.phone_numbers, number, true)) &&
+      (supportKey === undefined || p.support_key === supportKey) &&
+      (carrier === undefined || containsCi(p.carrier_name, carrier)) &&
+      (spid === undefined || p.spid === spid) &&
+      (pon === undefined || p.pon === pon) &&
+      (country === undefined || countries.includes(country.toUpperCase())) &&
+      (countryIn === undefined || countries.some((c) => c !== undefined && countryIn.includes(c))) &&
+      (focDate === undefined || sameUtcDay(p.foc_date, focDate)) &&
+      (insertedGte === undefined || inserted >= insertedGte) &&
+      (insertedLte === undefined || inserted <= insertedLte) &&
+      (portedGte === undefined || (portedAt !== null && portedAt >= portedGte)) &&
+      (portedLte === undefined || (portedAt !== null && portedAt <= portedLte))
+    );
+  });
+  return ok(paginate(portouts, page, req.store.config.emptyListTotalPages));
+}
+
+export function showPortout(req: ApiRequest, id: string): ApiResponse {
+  const portout = UUID_RE.test(id) ? req.store.portout(id) : undefined;
+  return portout === undefined ? missing() : ok({ data: portout });
+}

@@ -1,0 +1,154 @@
+// /__sandbox/* — lets tests in another process program faults, read logs and reshape data over HTTP.
+// No auth, no latency, no faults, not logged: this is the test harness's side door, not the API.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseFaultRequest } from './faults';
+import type { Direction } from './model';
+import type { InsertEventsRequest, RuntimeConfig, SandboxStore } from './store';
+import { NotFoundError } from './store';
+
+export const CONTROL_PREFIX = '/__sandbox';
+
+const MAX_BODY_BYTES = 1 << 20;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const isDirection = (v: unknown): v is Direction => v === 'portin' || v === 'portout';
+
+/** Validates a partial RuntimeConfig (from JSON or from code); returns an error message when invalid. */
+export function parseConfigPatch(body: unknown): Partial<RuntimeConfig> | string {
+  if (!isRecord(body)) return 'body must be a JSON object';
+  const patch: Partial<RuntimeConfig> = {};
+  for (const key of Object.keys(body)) {
+    const v = body[key];
+    switch (key) {
+      case 'latencyMs':
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return 'latencyMs must be a number >= 0';
+        patch.latencyMs = v;
+        break;
+      case 'portoutEventsPath':
+        if (v !== 'portouts' && v !== 'portout') return 'portoutEventsPath must be "portouts" or "portout"';
+        patch.portoutEventsPath = v;
+        break;
+      case 'insertEventsEveryListRequest':
+        if (v === null) patch.insertEventsEveryListRequest = null;
+        else if (isRecord(v) && isDirection(v.direction) && Number.isInteger(v.count) && (v.count as number) >= 1) {
+          patch.insertEventsEveryListRequest = { direction: v.direction, count: v.count as number };
+        } else return 'insertEventsEveryListRequest must be null or {"direction": "portin"|"portout", "count": integer >= 1}';
+        break;
+      case 'emptyListTotalPages':
+        if (v !== 0 && v !== 1) return 'emptyListTotalPages must be 0 or 1';
+        patch.emptyListTotalPages = v;
+        break;
+      default:
+        return `unknown config key ${key}`;
+    }
+  }
+  return patch;
+}
+
+function parseInsertRequest(body: unknown): InsertEventsRequest | string {
+  if (!isRecord(body) || !isDirection(body.direction)) return 'body must be {"direction": "portin"|"portout", "orderId"?: string, "count": integer}';
+  if (body.orderId !== undefined && typeof body.orderId !== 'string') return 'orderId must be a string';
+  const count = body.count ?? 1;
+  if (typeof count !== 'number') return 'count must be an integer';
+  return { direction: body.direction, count, ...(body.orderId === undefined ? {} : { orderId: body.orderId }) };
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) reject(new Error('body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      try {
+        resolve(text === '' ? {} : JSON.parse(text));
+      } catch {
+        reject(new Error('body is not valid JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
+}
+
+const fail = (res: ServerResponse, status: number, detail: string): void =>
+  send(res, status, { errors: [{ code: status === 404 ? '10005' : '10015', title: status === 404 ? 'Resource not found' : 'Bad Request', detail }] });
+
+/** `path` is below /__sandbox, e.g. "/faults". */
+export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, store: SandboxStore): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${path.replace(/\/+$/, '')}`;
+  let body: unknown = undefined;
+  if (req.method === 'POST') {
+    try {
+      body = await readJson(req);
+    } catch (e) {
+      fail(res, 400, (e as Error).message);
+      return;
+    }
+  } else {
+    req.resume();
+  }
+
+  switch (route) {
+    case 'GET /faults':
+      return send(res, 200, store.faults.list());
+    case 'POST /faults': {
+      const parsed = parseFaultRequest(body);
+      if (typeof parsed === 'string') return fail(res, 400, parsed);
+      return send(res, 201, store.faults.add(parsed.match, parsed.fault));
+    }
+    case 'DELETE /faults':
+      store.faults.clear();
+      return send(res, 204);
+    case 'GET /requests':
+      return send(res, 200, store.requests);
+    case 'DELETE /requests':
+      store.requests = [];
+      return send(res, 204);
+    case 'GET /republishes':
+      return send(res, 200, store.republishes);
+    case 'DELETE /republishes':
+      store.republishes = [];
+      return send(res, 204);
+    case 'POST /events': {
+      const parsed = parseInsertRequest(body);
+      if (typeof parsed === 'string') return fail(res, 400, parsed);
+      try {
+        return send(res, 201, store.insertEvents(parsed));
+      } catch (e) {
+        return fail(res, e instanceof NotFoundError ? 404 : 400, (e as Error).message);
+      }
+    }
+    case 'GET /config':
+      return send(res, 200, store.config);
+    case 'POST /config': {
+      const patch = parseConfigPatch(body);
+      if (typeof patch === 'string') return fail(res, 400, patch);
+      store.config = { ...store.config, ...patch };
+      return send(res, 200, store.config);
+    }
+    case 'POST /reset':
+      store.reset();
+      return send(res, 204);
+    case 'GET /seed':
+      return send(res, 200, store.data);
+    default:
+      return fail(res, 404, `no control endpoint ${route}`);
+  }
+}

@@ -1,0 +1,145 @@
+// Programmable failures. Faults wait in a FIFO queue; each API request that matches the first fitting
+// fault uses it up once, so a test can say "the next 2 GETs of /porting/events fail with 503".
+
+export interface FaultMatch {
+  /** Any method when absent. */
+  method?: string;
+  /** Substring of the request path (query excluded); a full path like "/v2/porting/events" works too. */
+  path?: string;
+  /** How many matching requests the fault applies to (default 1). */
+  times?: number;
+}
+
+export interface Fault {
+  /** Same as match.times (accepted here too because it reads naturally next to the fault); match.times wins. */
+  times?: number;
+  /** Answer with this status and, unless `body` is set, a Telnyx errors[] body for it. */
+  status?: number;
+  /** Sets Retry-After (seconds, or an HTTP-date string). */
+  retryAfter?: number | string;
+  /** Waits this long first; on its own, the request then proceeds normally (for timeouts). */
+  delayMs?: number;
+  /** Raw body instead of the normal/error one, e.g. '{"data": [' or HTML. Status defaults to 200. */
+  body?: string;
+  /** Content-Type for `body`; defaults to text/html when it starts with "<", else application/json. */
+  contentType?: string;
+  /** Overrides the detail of the generated error body. */
+  detail?: string;
+  /** Extra response headers. */
+  headers?: Record<string, string>;
+  /**
+   * Sends headers (with the full Content-Length) and half the body, then closes the socket; an empty
+   * answer (204) is cut before its first byte. The request has no effect (no republish is recorded).
+   */
+  reset?: boolean;
+  /** Handles the request fully (a republish is recorded), then closes the socket without answering. */
+  resetAfterProcessing?: boolean;
+  /** Answers 302 with this Location. */
+  redirectTo?: string;
+}
+
+export interface QueuedFault {
+  id: number;
+  match: { method?: string; path?: string; times: number };
+  fault: Fault;
+  remaining: number;
+}
+
+export class FaultQueue {
+  private queue: QueuedFault[] = [];
+  private nextId = 1;
+
+  add(match: FaultMatch, fault: Fault): QueuedFault {
+    const times = match.times ?? fault.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new RangeError('times must be an integer >= 1');
+    const queued: QueuedFault = {
+      id: this.nextId++,
+      match: { ...match, method: match.method?.toUpperCase(), times },
+      fault: { ...fault },
+      remaining: times,
+    };
+    this.queue.push(queued);
+    return queued;
+  }
+
+  clear(): void {
+    this.queue = [];
+  }
+
+  list(): QueuedFault[] {
+    return this.queue.map((q) => ({ ...q }));
+  }
+
+  /** The first fault matching this request, with one use consumed. */
+  take(method: string, path: string): Fault | undefined {
+    const i = this.queue.findIndex(
+      (q) => (q.match.method === undefined || q.match.method === method) && (q.match.path === undefined || path.includes(q.match.path)),
+    );
+    const q = this.queue[i];
+    if (q === undefined) return undefined;
+    if (--q.remaining <= 0) this.queue.splice(i, 1);
+    return q.fault;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Validates a `POST /__sandbox/faults` body; returns an error message when it is not usable. */
+export function parseFaultRequest(body: unknown): { match: FaultMatch; fault: Fault } | string {
+  if (!isRecord(body)) return 'body must be {"match": {...}, "fault": {...}}';
+  const m = body.match ?? {};
+  const f = body.fault;
+  if (!isRecord(m)) return 'match must be an object';
+  if (!isRecord(f)) return 'fault must be an object';
+  const match: FaultMatch = {};
+  if (m.method !== undefined) {
+    if (typeof m.method !== 'string') return 'match.method must be a string';
+    match.method = m.method;
+  }
+  if (m.path !== undefined) {
+    if (typeof m.path !== 'string') return 'match.path must be a string';
+    match.path = m.path;
+  }
+  if (m.times !== undefined) {
+    if (!Number.isInteger(m.times) || (m.times as number) < 1) return 'match.times must be an integer >= 1';
+    match.times = m.times as number;
+  }
+
+  const fault: Fault = {};
+  if (f.times !== undefined) {
+    if (!Number.isInteger(f.times) || (f.times as number) < 1) return 'fault.times must be an integer >= 1';
+    fault.times = f.times as number;
+  }
+  if (f.status !== undefined) {
+    if (!Number.isInteger(f.status) || (f.status as number) < 100 || (f.status as number) > 599) return 'fault.status must be an HTTP status';
+    fault.status = f.status as number;
+  }
+  if (f.retryAfter !== undefined) {
+    if (typeof f.retryAfter !== 'number' && typeof f.retryAfter !== 'string') return 'fault.retryAfter must be seconds or an HTTP-date';
+    fault.retryAfter = f.retryAfter;
+  }
+  if (f.delayMs !== undefined) {
+    if (typeof f.delayMs !== 'number' || f.delayMs < 0) return 'fault.delayMs must be a number >= 0';
+    fault.delayMs = f.delayMs;
+  }
+  for (const key of ['body', 'contentType', 'detail', 'redirectTo'] as const) {
+    const v = f[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return `fault.${key} must be a string`;
+    fault[key] = v;
+  }
+  if (fault.redirectTo !== undefined && !URL.canParse(fault.redirectTo)) return 'fault.redirectTo must be an absolute URL';
+  for (const key of ['reset', 'resetAfterProcessing'] as const) {
+    const v = f[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'boolean') return `fault.${key} must be a boolean`;
+    fault[key] = v;
+  }
+  if (f.headers !== undefined) {
+    if (!isRecord(f.headers) || !Object.values(f.headers).every((v) => typeof v === 'string')) return 'fault.headers must map names to strings';
+    fault.headers = f.headers as Record<string, string>;
+  }
+  return { match, fault };
+}

@@ -1,0 +1,50 @@
+// Page-number pagination exactly as API.md §2: page[number] ≥ 1 (default 1), page[size] 1–250 (default 20),
+// answers `{ data, meta: { page_number, page_size, total_pages, total_results } }`.
+
+import type { QueryReader } from './query';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 250;
+
+export interface PageRequest {
+  number: number;
+  size: number;
+}
+
+export interface PageMeta {
+  page_number: number;
+  page_size: number;
+  total_pages: number;
+  total_results: number;
+}
+
+export interface Page<T> {
+  data: T[];
+  meta: PageMeta;
+}
+
+export function readPage(q: QueryReader): PageRequest {
+  return {
+    number: q.integer('page[number]', 1, 1, Number.MAX_SAFE_INTEGER),
+    size: q.integer('page[size]', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
+  };
+}
+
+/**
+ * A page past the end is not an error: it has empty data and the true totals.
+ * `emptyTotalPages` is what total_pages says when there are no results at all — ceil(0/size) = 0 by
+ * default; 1 is configurable because some APIs report a single empty page and clients must cope with both.
+ */
+export function paginate<T>(items: readonly T[], page: PageRequest, emptyTotalPages: 0 | 1): Page<T> {
+  const total = items.length;
+  const start = (page.number - 1) * page.size;
+  return {
+    data: start < total ? items.slice(start, start + page.size) : [],
+    meta: {
+      page_number: page.number,
+      page_size: page.size,
+      total_pages: total === 0 ? emptyTotalPages : Math.ceil(total / page.size),
+      total_results: total,
+    },
+  };
+}

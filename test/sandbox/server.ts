@@ -1,0 +1,259 @@
+// The sandbox HTTP server: a local, deterministic stand-in for the Telnyx porting API (under /v2) with
+// fault injection and a control surface (under /__sandbox) for tests, benchmarks and manual try-outs.
+
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_PREFIX, handleApi, isAuthorized } from './api';
+import { CONTROL_PREFIX, handleControl, parseConfigPatch } from './control';
+import { errorForStatus, notFound } from './errors';
+import type { Fault, FaultMatch, QueuedFault } from './faults';
+import type { SeedData } from './model';
+import type { ApiResponse } from './responses';
+import type { SeedOptions } from './seed';
+import type { AnyEvent, InsertEventsRequest, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
+import { SandboxStore } from './store';
+
+export type { Fault, FaultMatch, QueuedFault } from './faults';
+export type * from './model';
+export type { SeedOptions } from './seed';
+export type { AnyEvent, FaultKind, InsertEventsRequest, PortoutEventsPath, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
+
+export const DEFAULT_API_KEY = 'KEYSANDBOX0123456789';
+
+export interface SandboxOptions extends Partial<RuntimeConfig> {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The only key accepted as `Authorization: Bearer <key>`. Default DEFAULT_API_KEY. */
+  apiKey?: string;
+  /** Size and seed of the generated data; see DEFAULT_SEED_OPTIONS. */
+  seed?: Partial<SeedOptions>;
+  /** Called once per API request after it was answered (or cut off). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface Sandbox {
+  /** e.g. "http://127.0.0.1:4010" */
+  readonly url: string;
+  /** url + "/v2": what the extension's telnyxPorting.apiBaseUrl should be. */
+  readonly apiBaseUrl: string;
+  readonly apiKey: string;
+  readonly port: number;
+  /** Current ground truth: seed plus inserted events, newest first. Treat as read-only. */
+  readonly data: SeedData;
+  readonly requests: readonly RequestLogEntry[];
+  readonly republishes: readonly RepublishRecord[];
+  readonly faults: readonly QueuedFault[];
+  readonly config: Readonly<RuntimeConfig>;
+  addFault(match: FaultMatch, fault: Fault): QueuedFault;
+  clearFaults(): void;
+  clearRequests(): void;
+  clearRepublishes(): void;
+  /** Adds events newer than all existing ones; returns them oldest first. */
+  insertEvents(req: InsertEventsRequest): AnyEvent[];
+  setLatency(ms: number): void;
+  configure(patch: Partial<RuntimeConfig>): Readonly<RuntimeConfig>;
+  /** Original seed and start-up config; faults, request log and republishes cleared. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface Outgoing {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function encode(r: ApiResponse): Outgoing {
+  if (r.body === undefined) return { status: r.status, headers: { ...r.headers }, body: Buffer.alloc(0) };
+  return { status: r.status, headers: { 'Content-Type': 'application/json', ...r.headers }, body: Buffer.from(JSON.stringify(r.body)) };
+}
+
+/** A fault that replaces the answer entirely (status and/or raw body), or undefined to answer normally. */
+function faultAnswer(fault: Fault): Outgoing | undefined {
+  if (fault.status === undefined && fault.body === undefined) return undefined;
+  const status = fault.status ?? 200;
+  if (fault.body !== undefined) {
+    const type = fault.contentType ?? (fault.body.trimStart().startsWith('<') ? 'text/html; charset=utf-8' : 'application/json');
+    return { status, headers: { 'Content-Type': type }, body: Buffer.from(fault.body) };
+  }
+  return status < 400 ? encode({ status }) : encode({ status, body: errorForStatus(status, fault.detail) });
+}
+
+function withFaultHeaders(out: Outgoing, fault: Fault | undefined): Outgoing {
+  if (fault === undefined) return out;
+  const headers = { ...out.headers, ...fault.headers };
+  if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+  if (out.status === 429) {
+    // Telnyx's documented rate-limit headers, so clients that read them have something to read.
+    Object.assign(headers, { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(fault.retryAfter ?? 1) });
+  }
+  return { ...out, headers };
+}
+
+/** Headers plus the first half of the body, then the socket is closed: the client sees a truncated answer. */
+function writeTruncated(res: ServerResponse, out: Outgoing): void {
+  if (out.body.length === 0) {
+    res.socket?.destroy(); // nothing to cut in half: drop the connection before any byte
+    return;
+  }
+  res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
+  // A short pause after the write lets the partial body reach the client before the close.
+  const cut = (): void => void setTimeout(() => res.socket?.destroy(), 20);
+  const half = Math.floor(out.body.length / 2);
+  if (half > 0) res.write(out.body.subarray(0, half), cut);
+  else {
+    res.flushHeaders();
+    cut();
+  }
+}
+
+function writeFull(res: ServerResponse, out: Outgoing): void {
+  res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
+  res.end(out.body);
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const apiKey = opts.apiKey ?? DEFAULT_API_KEY;
+  const initial = parseConfigPatch({
+    latencyMs: opts.latencyMs ?? 0,
+    portoutEventsPath: opts.portoutEventsPath ?? 'portouts',
+    insertEventsEveryListRequest: opts.insertEventsEveryListRequest ?? null,
+    emptyListTotalPages: opts.emptyListTotalPages ?? 0,
+  });
+  if (typeof initial === 'string') throw new Error(initial);
+  const store = new SandboxStore(opts.seed ?? {}, initial as RuntimeConfig);
+  let requestCounter = 0;
+
+  async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    req.resume(); // no API endpoint reads a body; drain it so keep-alive connections stay usable
+    const method = req.method ?? 'GET';
+    const authorized = isAuthorized(req.headers.authorization, apiKey);
+    const entry: RequestLogEntry = { method, path: url.pathname, query: url.search.slice(1), status: 0, authorized, at: new Date().toISOString() };
+    store.requests.push(entry);
+    const finish = (status: number): void => {
+      entry.status = status;
+      opts.onRequest?.(entry);
+    };
+
+    // Taken on arrival, so concurrent requests consume faults in the order they came in.
+    const fault = store.faults.take(method, url.pathname);
+    const wait = store.config.latencyMs + (fault?.delayMs ?? 0);
+    if (wait > 0) await sleep(wait);
+    if (res.destroyed) return finish(0);
+
+    if (fault?.redirectTo !== undefined) {
+      entry.fault = 'redirect';
+      const status = fault.status !== undefined && fault.status >= 300 && fault.status < 400 ? fault.status : 302;
+      writeFull(res, withFaultHeaders({ status, headers: { Location: fault.redirectTo }, body: Buffer.alloc(0) }, { ...fault, status }));
+      return finish(status);
+    }
+
+    // resetAfterProcessing always runs the real handler: its point is a side effect the client never hears about.
+    let out = fault === undefined || fault.resetAfterProcessing === true ? undefined : faultAnswer(fault);
+    if (out !== undefined) entry.fault = fault?.body !== undefined ? 'body' : 'status';
+    else {
+      const inApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
+      // A reset connection stands for a request the server never acted on; resetAfterProcessing is the other case.
+      const dryRun = fault?.reset === true && fault.resetAfterProcessing !== true;
+      const apiReq = { method, path: url.pathname.slice(API_PREFIX.length), query: url.searchParams, store, dryRun };
+      let answer: ApiResponse;
+      try {
+        answer = inApi ? handleApi(apiReq, authorized) : { status: 404, body: notFound() };
+      } catch (e) {
+        answer = { status: 500, body: errorForStatus(500, (e as Error).message) };
+      }
+      out = encode(answer);
+      if (fault?.delayMs !== undefined) entry.fault = 'delay';
+    }
+    out = withFaultHeaders(out, fault);
+    out.headers['x-request-id'] = `sandbox-${++requestCounter}`;
+
+    if (fault?.resetAfterProcessing === true) {
+      entry.fault = 'resetAfterProcessing';
+      res.socket?.destroy();
+      return finish(0);
+    }
+    if (fault?.reset === true) {
+      entry.fault = 'reset';
+      writeTruncated(res, out);
+      return finish(out.status);
+    }
+    writeFull(res, out);
+    finish(out.status);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const path = url.pathname;
+    const work =
+      path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
+        ? handleControl(req, res, path.slice(CONTROL_PREFIX.length), store)
+        : serveApi(req, res, url);
+    work.catch((e: unknown) => {
+      if (!res.headersSent) writeFull(res, encode({ status: 500, body: errorForStatus(500, String(e)) }));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    apiBaseUrl: url + API_PREFIX,
+    apiKey,
+    port,
+    get data() {
+      return store.data;
+    },
+    get requests() {
+      return store.requests;
+    },
+    get republishes() {
+      return store.republishes;
+    },
+    get faults() {
+      return store.faults.list();
+    },
+    get config() {
+      return store.config;
+    },
+    addFault: (match, fault) => store.faults.add(match, fault),
+    clearFaults: () => store.faults.clear(),
+    clearRequests: () => {
+      store.requests = [];
+    },
+    clearRepublishes: () => {
+      store.republishes = [];
+    },
+    insertEvents: (req) => store.insertEvents(req),
+    setLatency: (ms) => {
+      store.config = { ...store.config, latencyMs: ms };
+    },
+    configure: (patch) => {
+      const checked = parseConfigPatch(patch);
+      if (typeof checked === 'string') throw new Error(checked);
+      store.config = { ...store.config, ...checked };
+      return store.config;
+    },
+    reset: () => store.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections(); // keep-alive clients would otherwise hold close() open
+      }),
+  };
+}

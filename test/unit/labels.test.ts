@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import { PORT_IN, PORT_OUT, statusLook } from '../../src/api/directions';
+import { escapeMarkdown, eventView, orderView, relativeTime } from '../../src/api/labels';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+
+describe('labels', () => {
+  it('words relative times', () => {
+    assert.equal(relativeTime('2026-11-25T11:59:50Z', NOW), 'just now');
+    assert.equal(relativeTime('2026-11-25T11:30:00Z', NOW), '30 min ago');
+    assert.equal(relativeTime('2026-11-25T09:00:00Z', NOW), '3 h ago');
+    assert.equal(relativeTime('2026-11-20T12:00:00Z', NOW), '5 d ago');
+    assert.equal(relativeTime('2026-11-27T12:00:00Z', NOW), 'in 2 d');
+    assert.equal(relativeTime(null, NOW), 'unknown time');
+    assert.equal(relativeTime('not a date', NOW), 'unknown time');
+  });
+
+  it('labels every known event type of both directions in words', () => {
+    for (const dir of [PORT_IN, PORT_OUT]) {
+      for (const [type, words] of Object.entries(dir.eventTypes)) {
+        const v = eventView(dir, { event_type: type, payload: null }, NOW);
+        assert.ok(v.label.startsWith(words), `${type} → ${v.label}`);
+        assert.equal(v.known, true);
+      }
+    }
+  });
+
+  it('adds the new status to status-changed events, for both payload shapes', () => {
+    const pin = eventView(PORT_IN, { event_type: 'porting_order.status_changed', payload: { status: { value: 'exception' } } }, NOW);
+    assert.equal(pin.label, 'Status changed → exception');
+    assert.equal(pin.color, 'charts.orange');
+    const pout = eventView(PORT_OUT, { event_type: 'portout.status_changed', payload: { status: 'rejected' } }, NOW);
+    assert.equal(pout.label, 'Status changed → rejected');
+    const foc = eventView(PORT_OUT, { event_type: 'portout.foc_date_changed', payload: { foc_date: '2026-12-01T10:00:00Z' } }, NOW);
+    assert.equal(foc.label, 'FOC date changed → 2026-12-01');
+    assert.equal(foc.icon, 'calendar');
+  });
+
+  it('turns unknown event types into words instead of failing', () => {
+    const v = eventView(PORT_IN, { event_type: 'porting_order.number_reassigned' }, NOW);
+    assert.equal(v.label, 'Number reassigned');
+    assert.equal(v.known, false);
+    assert.equal(v.icon, 'symbol-event');
+    assert.equal(eventView(PORT_IN, {}, NOW).label, 'Unknown');
+  });
+
+  it('says when the payload is not generated yet', () => {
+    const v = eventView(PORT_IN, { event_type: 'porting_order.new_comment', payload_status: 'created', created_at: '2026-11-25T10:00:00Z' }, NOW);
+    assert.equal(v.description, '2 h ago · payload not generated yet');
+    const done = eventView(PORT_IN, { event_type: 'porting_order.new_comment', payload_status: 'completed', created_at: '2026-11-25T10:00:00Z' }, NOW);
+    assert.equal(done.description, '2 h ago');
+  });
+
+  it('names port-in orders by numbers and reference, with status and time', () => {
+    const v = orderView(PORT_IN, {
+      id: 'a1b2c3d4-0000-4000-8000-000000000000',
+      status: { value: 'exception', details: [{ code: 'FOC_REJECTED', description: 'FOC was rejected' }] },
+      customer_reference: 'acme-001',
+      porting_phone_numbers_count: 3,
+      phone_numbers: [{ phone_number: '+13125550100' }, { phone_number: '+13125550101' }],
+      updated_at: '2026-11-25T09:00:00Z',
+    }, NOW);
+    assert.equal(v.label, '+13125550100 (+2) · acme-001');
+    assert.equal(v.description, 'Exception · 3 h ago');
+    assert.equal(v.status.icon, 'warning');
+    assert.equal(v.statusValue, 'exception');
+    assert.match(v.tooltip, /FOC\\_REJECTED: FOC was rejected/);
+  });
+
+  it('names port-outs by numbers and support key; tooltip carries the rejection reason', () => {
+    const v = orderView(PORT_OUT, { status: 'rejected', phone_numbers: ['+35312345678'], support_key: 'PO_764725', reason: 'PIN mismatch' }, NOW);
+    assert.equal(v.label, '+35312345678 · PO\u005f764725'.replace('\u005f', '_'));
+    assert.match(v.tooltip, /Rejection reason:\*\* PIN mismatch/);
+    assert.equal(v.status.color, 'charts.red');
+  });
+
+  it('survives orders with every field null', () => {
+    const nulls = { id: null, status: null, phone_numbers: null, customer_reference: null, created_at: null, updated_at: null };
+    const v = orderView(PORT_IN, nulls, NOW);
+    assert.equal(v.label, 'Port-in order no id');
+    assert.equal(v.description, 'Unknown status · unknown time');
+    assert.equal(orderView(PORT_OUT, { ...nulls, status: 'weird-new-status' }, NOW).description, 'weird-new-status · unknown time');
+  });
+
+  it('keeps API text inert in Markdown: no links, command URIs or HTML', () => {
+    const hostile = '[click](command:workbench.action.quit) <img src=x onerror=alert(1)>';
+    const escaped = escapeMarkdown(hostile);
+    assert.ok(!escaped.includes('](command:'), escaped);
+    assert.ok(!/(^|[^\\])<img/.test(escaped), escaped);
+    const v = eventView(PORT_IN, { event_type: 'porting_order.new_comment', payload: { comment: { body: hostile } } }, NOW);
+    assert.ok(!v.tooltip.includes('](command:'));
+    assert.ok(v.tooltip.includes('\\[click\\]'));
+  });
+
+  it('maps unknown statuses to a question mark, keeping their name', () => {
+    assert.deepEqual(statusLook(PORT_IN, 'teleported'), { label: 'teleported', icon: 'question', color: 'disabledForeground' });
+    assert.equal(statusLook(PORT_IN, undefined).label, 'Unknown status');
+  });
+});
