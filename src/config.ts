@@ -10,6 +10,8 @@ export interface Settings {
   timeoutMs: number;
   retries: number;
   showRecentEvents: boolean;
+  /** Pages fetched at once by operations that need every page. */
+  concurrency: number;
 }
 
 export function readSettings(): Settings {
@@ -21,6 +23,7 @@ export function readSettings(): Settings {
     timeoutMs: clamp(c.get<number>('requestTimeoutSeconds', 30), 1, 300) * 1000,
     retries: clamp(c.get<number>('maxRetries', 2), 0, 5),
     showRecentEvents: c.get<boolean>('showRecentEvents', true),
+    concurrency: clamp(c.get<number>('concurrency', 4), 1, 16),
   };
 }
 

@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import { registerClearApiKey } from './commands/clearApiKey';
 import { registerCopyId } from './commands/copyId';
+import { registerExportEvents } from './commands/exportEvents';
+import { registerFilterByStatus } from './commands/filterByStatus';
+import { registerFindOrder } from './commands/findOrder';
 import { registerLoadMore } from './commands/loadMore';
 import { registerOpenEvent } from './commands/openEvent';
 import { registerRefresh } from './commands/refresh';
@@ -56,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerOpenEvent(services),
     registerRefreshDocument(services),
     registerRepublishEvent(services),
+    ...registerFilterByStatus(services),
+    registerFindOrder(services),
+    registerExportEvents(services),
     registerCopyId(),
     registerShowLog(services),
   );

@@ -3,6 +3,7 @@
 
 import { type Direction, type DirectionId, DIRECTIONS, direction as directionOf } from './directions';
 import { TelnyxError } from './errors';
+import { fetchAll, type FetchAllOptions, type FetchAllResult } from './fetchAll';
 import { Http, type HttpOptions } from './http';
 import { toPage } from './paging';
 import type { Order, Page, PortingEvent } from './types';
@@ -60,6 +61,16 @@ export class TelnyxClient {
       this.http.json(path, { query, signal: opts.signal, what: `Loading ${dir.label} events` }),
     );
     return toPage<PortingEvent>(body, opts.pageNumber, clampSize(opts.pageSize), `${dir.label} events`);
+  }
+
+  /** Every order of a direction (bounded-concurrency paging; see fetchAll). */
+  allOrders(dir: Direction, opts: FetchAllOptions, filters?: Record<string, string>): Promise<FetchAllResult<Order>> {
+    return fetchAll((pageNumber, pageSize, signal) => this.listOrders(dir, { pageNumber, pageSize, filters, signal }), opts);
+  }
+
+  /** Every event of a direction, or of one order. */
+  allEvents(dir: Direction, opts: FetchAllOptions, orderId?: string): Promise<FetchAllResult<PortingEvent>> {
+    return fetchAll((pageNumber, pageSize, signal) => this.listEvents(dir, { orderId, pageNumber, pageSize, signal }), opts);
   }
 
   async getEvent(dir: Direction, id: string, signal?: AbortSignal): Promise<PortingEvent> {

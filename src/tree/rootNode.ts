@@ -8,8 +8,18 @@ import { OrderNode } from './orderNode';
 import { PagedNode } from './pagedNode';
 import { RecentEventsNode } from './recentEventsNode';
 
+/** What the root shows instead of all orders: a server-side filter, or a complete list already filtered here. */
+export interface OrderFilter {
+  label: string;
+  /** Query filters the API applies (lazy paging still works). */
+  query?: Record<string, string>;
+  /** Orders already fetched in full and filtered on our side, for filters the API lacks. */
+  matches?: Order[];
+}
+
 export class DirectionRootNode extends PagedNode<Order> {
   private readonly recent: RecentEventsNode;
+  private filterState: OrderFilter | undefined;
 
   constructor(
     readonly direction: Direction,
@@ -23,15 +33,27 @@ export class DirectionRootNode extends PagedNode<Order> {
     const item = new vscode.TreeItem(this.direction.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.direction.id === 'portin' ? 'arrow-circle-down' : 'arrow-circle-up');
-    item.contextValue = `root:${this.direction.id}`;
+    item.contextValue = `root:${this.direction.id}${this.filterState ? ':filtered' : ''}`;
     const total = this.list.total;
-    if (total !== undefined) item.description = `${total} order${total === 1 ? '' : 's'}`;
+    const count = total !== undefined ? `${total} order${total === 1 ? '' : 's'}` : undefined;
+    item.description = [this.filterState ? `filter: ${this.filterState.label}` : undefined, count].filter(Boolean).join(' · ') || undefined;
     item.tooltip = this.direction.id === 'portin' ? 'Porting orders: numbers moving to Telnyx' : 'Port-outs: numbers moving away from Telnyx';
     return item;
   }
 
+  get filter(): OrderFilter | undefined {
+    return this.filterState;
+  }
+
+  /** Shows only what the filter selects (undefined: everything again) and reloads. */
+  setFilter(filter: OrderFilter | undefined): void {
+    this.filterState = filter;
+    super.reset();
+    this.ctx.changed(this);
+  }
+
   protected override leadingChildren(): TreeNode[] {
-    return this.ctx.showRecentEvents() ? [this.recent] : [];
+    return this.ctx.showRecentEvents() && !this.filterState ? [this.recent] : [];
   }
 
   override reset(): void {
@@ -39,8 +61,11 @@ export class DirectionRootNode extends PagedNode<Order> {
     this.recent.reset();
   }
 
-  protected fetchPage(pageNumber: number, pageSize: number): Promise<Page<Order>> {
-    return this.ctx.client().then((c) => c.listOrders(this.direction, { pageNumber, pageSize }));
+  protected async fetchPage(pageNumber: number, pageSize: number): Promise<Page<Order>> {
+    const matches = this.filterState?.matches;
+    if (matches) return { items: matches, pageNumber: 1, pageSize: matches.length, totalPages: 1, totalResults: matches.length };
+    const client = await this.ctx.client();
+    return client.listOrders(this.direction, { pageNumber, pageSize, filters: this.filterState?.query });
   }
 
   protected childFor(order: Order): TreeNode {

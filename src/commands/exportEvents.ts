@@ -1,0 +1,34 @@
+// Export Events as JSON: every event of an order (or of a direction, from "Recent events") in a new
+// untitled JSON editor, newest first, for sharing or diffing. Fetched concurrently with progress and cancel.
+
+import * as vscode from 'vscode';
+import { newestFirst } from '../api/paging';
+import { readSettings } from '../config';
+import type { Services } from '../services';
+import { OrderNode } from '../tree/orderNode';
+import { RecentEventsNode } from '../tree/recentEventsNode';
+import { reportError } from '../ui/notify';
+import { withPagesProgress } from '../ui/progress';
+
+export function registerExportEvents(s: Services): vscode.Disposable {
+  const exportEvents = async (node?: OrderNode | RecentEventsNode): Promise<number | undefined> => {
+    if (!(node instanceof OrderNode || node instanceof RecentEventsNode)) return undefined;
+    const dir = node.direction;
+    const orderId = node instanceof OrderNode ? (node.order.id ?? undefined) : undefined;
+    try {
+      const client = await s.session.get();
+      const all = await withPagesProgress(
+        `Exporting ${dir.label} events${orderId ? ` of order ${orderId.slice(0, 8)}` : ''}`,
+        (onProgress, signal) => client.allEvents(dir, { pageSize: 250, concurrency: readSettings().concurrency, onProgress, signal }, orderId),
+      );
+      const events = newestFirst(all.items);
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(events, null, 2)}\n` });
+      await vscode.window.showTextDocument(doc, { preview: false });
+      return events.length;
+    } catch (e) {
+      await reportError(e, s.log, () => exportEvents(node));
+      return undefined;
+    }
+  };
+  return vscode.commands.registerCommand('telnyxPorting.exportEvents', exportEvents);
+}

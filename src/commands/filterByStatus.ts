@@ -1,0 +1,60 @@
+// Filter by Status…: on a root. Port-out filters on the server; port-in has no status filter in the
+// API, so every page is fetched (concurrently, with progress and cancel) and filtered here.
+
+import * as vscode from 'vscode';
+import { statusQuery } from '../api/search';
+import type { Services } from '../services';
+import { DirectionRootNode } from '../tree/rootNode';
+import { reportError } from '../ui/notify';
+import { withPagesProgress } from '../ui/progress';
+import { readSettings } from '../config';
+
+export function registerFilterByStatus(s: Services): vscode.Disposable[] {
+  const filter = async (node?: DirectionRootNode, preset?: string[]): Promise<number | undefined> => {
+    const root = node instanceof DirectionRootNode ? node : await pickRoot(s);
+    if (!root) return undefined;
+    const dir = root.direction;
+    const statuses =
+      preset ??
+      (
+        await vscode.window.showQuickPick(
+          Object.entries(dir.statuses).map(([value, look]) => ({ label: look.label, description: value, value })),
+          { title: `Show ${dir.label} orders with status…`, canPickMany: true },
+        )
+      )?.map((p) => p.value);
+    if (!statuses?.length) return undefined;
+    const label = statuses.map((v) => dir.statuses[v]?.label ?? v).join(', ');
+    const query = statusQuery(dir, statuses);
+    if (query) {
+      root.setFilter({ label, query });
+      return undefined;
+    }
+    try {
+      const client = await s.session.get();
+      const settings = readSettings();
+      const all = await withPagesProgress(`Loading every ${dir.label} order to filter by status`, (onProgress, signal) =>
+        client.allOrders(dir, { pageSize: 250, concurrency: settings.concurrency, onProgress, signal }),
+      );
+      const matches = all.items.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
+      root.setFilter({ label, matches });
+      return matches.length;
+    } catch (e) {
+      await reportError(e, s.log, () => filter(root, statuses));
+      return undefined;
+    }
+  };
+  return [
+    vscode.commands.registerCommand('telnyxPorting.filterByStatus', filter),
+    vscode.commands.registerCommand('telnyxPorting.clearFilter', (node?: DirectionRootNode) => {
+      for (const root of node instanceof DirectionRootNode ? [node] : s.tree.roots) root.setFilter(undefined);
+    }),
+  ];
+}
+
+async function pickRoot(s: Services): Promise<DirectionRootNode | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    s.tree.roots.map((r) => ({ label: r.direction.label, root: r })),
+    { title: 'Filter which orders?' },
+  );
+  return pick?.root;
+}

@@ -1,0 +1,22 @@
+// Progress for work that spans many pages: "pages done / total" in a cancellable notification;
+// cancelling aborts the requests still to come.
+
+import * as vscode from 'vscode';
+
+export type PagedWork<T> = (onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<T>;
+
+export function withPagesProgress<T>(title: string, work: PagedWork<T>): Thenable<T> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      let last = 0;
+      return work((done, total) => {
+        const pct = total > 0 ? (done / total) * 100 : 0;
+        progress.report({ message: `${done} / ${total} pages`, increment: pct - last });
+        last = pct;
+      }, abort.signal);
+    },
+  );
+}

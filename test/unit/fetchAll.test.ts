@@ -1,0 +1,95 @@
+// Fetching every page: bounded concurrency, nothing lost or repeated while records arrive, cancellation.
+
+import * as assert from 'node:assert/strict';
+import { TelnyxClient } from '../../src/api/client';
+import { PORT_IN, PORT_OUT } from '../../src/api/directions';
+import { TelnyxError } from '../../src/api/errors';
+import { fetchAll } from '../../src/api/fetchAll';
+import type { Page, PortingEvent } from '../../src/api/types';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+describe('fetchAll against the sandbox', function () {
+  this.timeout(30_000);
+  let sandbox: Sandbox;
+  let client: TelnyxClient;
+  before(async () => {
+    sandbox = await startSandbox({ seed: { portinOrders: 60, portoutOrders: 30 } });
+    client = new TelnyxClient({ baseUrl: sandbox.apiBaseUrl, apiKey: sandbox.apiKey });
+  });
+  after(() => sandbox.close());
+  beforeEach(() => sandbox.reset());
+
+  it('returns every port-in order once, in the API order, with one request per page', async () => {
+    const pages: number[] = [];
+    const r = await client.allOrders(PORT_IN, { pageSize: 7, concurrency: 3, onProgress: (done, total) => pages.push(done * 1000 + total) });
+    assert.deepEqual(r.items.map((o) => o.id), sandbox.data.portinOrders.map((o) => o.id));
+    assert.equal(r.requests, Math.ceil(60 / 7));
+    assert.equal(sandbox.requests.length, r.requests);
+    assert.equal(pages.length, r.requests, 'progress after every page');
+    assert.equal(pages.at(-1), r.requests * 1000 + r.requests, 'progress ends at total/total');
+  });
+
+  it('keeps at most `concurrency` requests in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const slow = async (n: number, size: number): Promise<Page<PortingEvent>> => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      try {
+        await new Promise((r) => setTimeout(r, 20));
+        return await client.listEvents(PORT_OUT, { pageNumber: n, pageSize: size });
+      } finally {
+        inFlight--;
+      }
+    };
+    const r = await fetchAll(slow, { pageSize: 20, concurrency: 4 });
+    assert.equal(peak, 4);
+    assert.equal(r.items.length, sandbox.data.portoutEvents.length);
+  });
+
+  it('loses nothing and repeats nothing when events arrive between page requests', async () => {
+    let calls = 0;
+    const shifting = async (n: number, size: number): Promise<Page<PortingEvent>> => {
+      // New events land on top (newest first) before each of the first five requests.
+      if (calls++ < 5) sandbox.insertEvents({ direction: 'portin', count: 3 });
+      return client.listEvents(PORT_IN, { pageNumber: n, pageSize: size });
+    };
+    const r = await fetchAll(shifting, { pageSize: 50, concurrency: 4 });
+    const truth = sandbox.data.portinEvents.map((e) => e.id);
+    const ids = r.items.map((e) => e.id!);
+    const missing = truth.filter((id) => !ids.includes(id));
+    assert.equal(new Set(ids).size, ids.length, 'duplicated');
+    assert.deepEqual(missing, [], 'missing');
+    assert.equal(ids.length, truth.length);
+    assert.ok(r.topUpRequests > 0, 'a top-up pass ran');
+  });
+
+  it('stops sending requests once cancelled', async () => {
+    const abort = new AbortController();
+    await assert.rejects(
+      client.allEvents(PORT_IN, {
+        pageSize: 10,
+        concurrency: 2,
+        signal: abort.signal,
+        onProgress: (done) => {
+          if (done === 3) abort.abort();
+        },
+      }),
+      (e: unknown) => e instanceof TelnyxError && e.kind === 'cancelled',
+    );
+    const total = Math.ceil(sandbox.data.portinEvents.length / 10);
+    assert.ok(sandbox.requests.length <= 5, `${sandbox.requests.length} of ${total} pages were requested`);
+  });
+
+  it('settles the port-out events path on page 1 before going parallel', async () => {
+    const legacy = await startSandbox({ portoutEventsPath: 'portout' });
+    try {
+      const c = new TelnyxClient({ baseUrl: legacy.apiBaseUrl, apiKey: legacy.apiKey });
+      const r = await c.allEvents(PORT_OUT, { pageSize: 50, concurrency: 4 });
+      assert.equal(r.items.length, legacy.data.portoutEvents.length);
+      assert.equal(legacy.requests.filter((q) => q.status === 404).length, 1, 'one 404, then the guide path is remembered');
+    } finally {
+      await legacy.close();
+    }
+  });
+});
