@@ -18,7 +18,7 @@ export function relativeTime(iso: string | null | undefined, now: number = Date.
 
 /** Escapes text so Markdown renders it literally: no links, no command URIs, no HTML. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (c) => `\\${c}`).replace(/\r?\n/g, '  \n');
+  return text.replace(/[\\`*_{}[\]()#+!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, '  \n');
 }
 
 function str(v: unknown): string | undefined {

@@ -110,13 +110,16 @@ describe('tree', () => {
     assert.deepEqual(ids, expected.slice(0, PAGE * 2).map((e) => e.id));
   });
 
-  it('the last page has no Load more', async () => {
-    const orders = (await a.services.tree.getChildren(portout)).filter((n) => contextOf(a, n).startsWith('order:'));
-    const order = orders.find((o) => seed.portoutEvents.filter((e) => e.portout_id === o.order!.id).length <= PAGE)!;
-    assert.ok(order, 'the seed has a port-out with one page of events');
-    const children = await a.services.tree.getChildren(order);
-    assert.ok(children.every((n) => contextOf(a, n).startsWith('event:')));
-    assert.equal(children.length, seed.portoutEvents.filter((e) => e.portout_id === order.order!.id).length);
+  it('Load more to the end shows every event once and no Load more after the last page', async () => {
+    const order = (await a.services.tree.getChildren(portout)).find((n) => contextOf(a, n).startsWith('order:'))!;
+    const expected = newestFirst(seed.portoutEvents.filter((e) => e.portout_id === order.order!.id));
+    let children = await a.services.tree.getChildren(order);
+    for (let i = 0; i < 20 && contextOf(a, children.at(-1)!) === 'loadMore'; i++) {
+      await vscode.commands.executeCommand('telnyxPorting.loadMore', children.at(-1));
+      children = await a.services.tree.getChildren(order);
+    }
+    assert.ok(children.every((n) => contextOf(a, n).startsWith('event:')), 'no Load more after the last page');
+    assert.deepEqual(children.map((n) => n.event!.id), expected.map((e) => e.id));
   });
 
   it('Recent events lists all of a direction\'s events newest first', async () => {

@@ -41,20 +41,20 @@ describe('payload documents', () => {
     });
   }
 
-  it('refuses edits and saves', async () => {
+  it('is read-only: typing is refused, the file system refuses writes, nothing can be saved over', async () => {
     const node = (await eventNodes(a, 0))[0]!;
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent', node);
     const before = editor.document.getText();
+    assert.equal(vscode.workspace.fs.isWritableFileSystem('telnyx-porting'), false);
+    // What a user does: type into the focused editor.
+    await vscode.commands.executeCommand('type', { text: 'typed' });
+    assert.equal(editor.document.getText(), before, 'typing changed the document');
+    assert.equal(editor.document.isDirty, false);
     await assert.rejects(
       Promise.resolve(vscode.workspace.fs.writeFile(editor.document.uri, new TextEncoder().encode('{}'))),
       (e: unknown) => e instanceof vscode.FileSystemError || /read-only|NoPermissions/i.test(String(e)),
     );
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(editor.document.uri, new vscode.Position(0, 0), 'x');
-    const applied = await vscode.workspace.applyEdit(edit);
-    assert.equal(applied, false, 'an edit was applied to a read-only document');
-    assert.equal(editor.document.getText(), before);
-    assert.equal(editor.document.isDirty, false);
+    assert.equal(await editor.document.save(), false, 'save reported success');
   });
 
   it('says plainly when the payload is not generated yet', async () => {

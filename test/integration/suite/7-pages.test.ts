@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { API_URL, api, configure, contextOf, item, sandbox, setKey, type Api, type Node, type Seed } from './helpers';
+
+describe('operations over every page', () => {
+  let a: Api;
+  let seed: Seed;
+  let portin: Node;
+  let portout: Node;
+  before(async () => {
+    a = await api();
+    await configure({ apiBaseUrl: API_URL, pageSize: 5 });
+    await sandbox.reset();
+    assert.equal(await setKey(), true);
+    seed = await sandbox.seed();
+    a.services.tree.refreshAll();
+    [portin, portout] = await a.services.tree.getChildren();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('telnyxPorting.clearFilter');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Filter by Status on port-in reads every page and shows exactly the matching orders', async () => {
+    await sandbox.clearRequests();
+    const count = await vscode.commands.executeCommand<number>('telnyxPorting.filterByStatus', portin, ['exception']);
+    const expected = seed.portinOrders.filter((o) => o.status.value === 'exception').map((o) => o.id).sort();
+    assert.equal(count, expected.length);
+    const shown = (await a.services.tree.getChildren(portin)).filter((n) => contextOf(a, n).startsWith('order:'));
+    assert.deepEqual(shown.map((n) => n.order!.id).sort(), expected);
+    assert.equal(contextOf(a, portin), 'root:portin:filtered');
+    assert.match(String(item(a, portin).description), /filter: Exception/);
+    const reqs = await sandbox.requests();
+    assert.ok(reqs.every((r) => r.path === '/v2/porting_orders' && new URLSearchParams(r.query).get('page[size]') === '250'));
+    assert.ok(reqs.every((r) => !r.query.includes('filter')), 'no status filter is sent: the API has none for port-in');
+  });
+
+  it('Filter by Status on port-out uses the API filter and stays lazy', async () => {
+    await sandbox.clearRequests();
+    await vscode.commands.executeCommand('telnyxPorting.filterByStatus', portout, ['rejected']);
+    const shown = (await a.services.tree.getChildren(portout)).filter((n) => contextOf(a, n).startsWith('order:'));
+    assert.ok(shown.length > 0);
+    assert.ok(shown.every((n) => contextOf(a, n) === 'order:portout:rejected'));
+    const reqs = await sandbox.requests();
+    assert.equal(reqs.length, 1);
+    assert.equal(new URLSearchParams(reqs[0]!.query).get('filter[status]'), 'rejected');
+  });
+
+  it('Clear Filter brings every order back', async () => {
+    await vscode.commands.executeCommand('telnyxPorting.clearFilter', portin);
+    assert.equal(contextOf(a, portin), 'root:portin');
+    const children = await a.services.tree.getChildren(portin);
+    assert.equal(contextOf(a, children[0]!), 'recent:portin');
+    assert.equal(children.filter((n) => contextOf(a, n).startsWith('order:')).length, 5);
+  });
+
+  it('Find Order by support key finds the port-in order', async () => {
+    const target = seed.portinOrders[7] as unknown as { id: string; support_key: string };
+    const found = await vscode.commands.executeCommand<number>('telnyxPorting.findOrder', target.support_key);
+    assert.ok(found !== undefined && found >= 1);
+    const shown = (await a.services.tree.getChildren(portin)).filter((n) => contextOf(a, n).startsWith('order:'));
+    assert.ok(shown.some((n) => n.order!.id === target.id), 'the order is shown');
+    await vscode.commands.executeCommand('telnyxPorting.clearFilter');
+  });
+
+  it('Export Events writes every event of an order, newest first, into a JSON editor', async () => {
+    const order = (await a.services.tree.getChildren(portout)).find((n) => contextOf(a, n).startsWith('order:'))!;
+    const n = await vscode.commands.executeCommand<number>('telnyxPorting.exportEvents', order);
+    const expected = seed.portoutEvents.filter((e) => e.portout_id === order.order!.id);
+    assert.equal(n, expected.length);
+    const doc = vscode.window.activeTextEditor!.document;
+    assert.equal(doc.languageId, 'json');
+    const ids = (JSON.parse(doc.getText()) as { id: string }[]).map((e) => e.id);
+    assert.deepEqual(ids, [...expected].sort((x, y) => Date.parse(y.created_at) - Date.parse(x.created_at)).map((e) => e.id));
+    // The export is an unsaved editor: close it without the save prompt.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
