@@ -26,6 +26,7 @@ import { reportError } from './ui/notify';
 /** What activate() returns: the live objects, so the integration suite can look inside. */
 export interface ExtensionApi {
   services: Services;
+  context: vscode.ExtensionContext;
   activationMs: number;
 }
 
@@ -67,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.reload();
-  return { services, activationMs: performance.now() - started };
+  return { services, context, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

@@ -35,6 +35,7 @@ export class PagedList<T extends Identified> {
   private readonly byId = new Map<string, T>();
   private readonly anonymous: T[] = [];
   private nextPage = 1;
+  private pageSize = 0;
   private totalPages: number | undefined;
   private totalResults: number | undefined;
 
@@ -60,8 +61,27 @@ export class PagedList<T extends Identified> {
     return this.totalResults;
   }
 
-  /** Adds a page; returns how many records were new. Pages must be added in order. */
+  /**
+   * How many records pages 1..n should have given us but did not. Above 0 when records arrived
+   * (or left) upstream between our requests and pushed some across a page boundary we had passed.
+   */
+  get shortfall(): number {
+    if (this.totalResults === undefined) return 0;
+    const expected = Math.min(this.totalResults, this.loadedPages * this.pageSize);
+    return Math.max(0, expected - this.byId.size - this.anonymous.length);
+  }
+
+  /** Adds the next page; returns how many records were new. */
   add(page: Page<T>): number {
+    const added = this.merge(page);
+    this.nextPage = page.pageNumber + 1;
+    this.totalPages = page.totalPages;
+    this.pageSize = Math.max(this.pageSize, page.pageSize);
+    return added;
+  }
+
+  /** Adds records from a page read again (a top-up) without moving the cursor. */
+  merge(page: Page<T>): number {
     let added = 0;
     for (const item of page.items) {
       if (!item.id) {
@@ -72,8 +92,6 @@ export class PagedList<T extends Identified> {
         added++;
       }
     }
-    this.nextPage = page.pageNumber + 1;
-    this.totalPages = page.totalPages;
     this.totalResults = page.totalResults;
     return added;
   }
@@ -82,6 +100,7 @@ export class PagedList<T extends Identified> {
     this.byId.clear();
     this.anonymous.length = 0;
     this.nextPage = 1;
+    this.pageSize = 0;
     this.totalPages = undefined;
     this.totalResults = undefined;
   }

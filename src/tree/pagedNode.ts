@@ -78,8 +78,12 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
   private loadNext(): Promise<void> {
     this.pending ??= (async () => {
       try {
-        const page = await this.fetchPage(this.list.pageToLoad, this.ctx.pageSize());
-        this.list.add(page);
+        const size = this.ctx.pageSize();
+        this.list.add(await this.fetchPage(this.list.pageToLoad, size));
+        // Records that arrived since page 1 pushed others past pages we read: read those pages again.
+        for (let n = 1; this.list.shortfall > 0 && n < this.list.pageToLoad; n++) {
+          this.list.merge(await this.fetchPage(n, size));
+        }
       } catch (e) {
         this.error = e instanceof TelnyxError ? e : new TelnyxError('malformed', `Unexpected problem: ${(e as Error)?.message ?? String(e)}`);
       } finally {

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
+import { newestFirst } from '../api/paging';
 import type { Order, Page } from '../api/types';
 import type { TreeContext, TreeNode } from './node';
 import { OrderNode } from './orderNode';
@@ -59,6 +60,10 @@ export class DirectionRootNode extends PagedNode<Order> {
   override reset(): void {
     super.reset();
     this.recent.reset();
+  }
+
+  protected override arrange(items: Order[]): Order[] {
+    return newestFirst(items);
   }
 
   protected async fetchPage(pageNumber: number, pageSize: number): Promise<Page<Order>> {

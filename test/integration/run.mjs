@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchChromium, requireBuilt, scratch, startSandbox, writeUserSettings } from './lib/env.mjs';
 import { cacheRoot, ensureVsCodeServer, repoRoot } from './lib/provision.mjs';
-import { exitWith, guard, log, seconds, spawnUntil, watchdog } from './lib/procs.mjs';
+import { exitWith, guard, log, onCleanup, seconds, spawnUntil, watchdog } from './lib/procs.mjs';
 
 const SUITE = 'out/test/integration/suite/index.js';
 const verbose = process.env.VERBOSE === '1';
@@ -26,11 +26,14 @@ const NOISE = [
 
 async function main() {
   const started = Date.now();
+  let runStarted;
   guard();
+  // Registered first so it runs last, on every way out.
+  onCleanup(() => log(`integration wall time: ${runStarted ? seconds(runStarted) : '-'} (total ${seconds(started)})`));
   requireBuilt(['dist/extension.js', SUITE, 'out/test/sandbox/server.js'], 'node esbuild.mjs --tests');
   const vscode = await ensureVsCodeServer();
 
-  const runStarted = Date.now();
+  runStarted = Date.now();
   const timeoutS = Number(process.env.INTEGRATION_TIMEOUT_S ?? 600);
   watchdog(timeoutS * 1000, 'the workbench never reported a result');
 
@@ -75,6 +78,9 @@ async function main() {
     void context.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
   });
   const page = await context.newPage();
+  // Without these a dead browser would only be noticed by the watchdog, minutes later.
+  page.on('crash', () => void exitWith(1, 'the workbench page crashed'));
+  browser.on('disconnected', () => void exitWith(1, 'the browser went away mid-run'));
   if (verbose) {
     page.on('console', (m) => console.log(`[page ${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
@@ -92,7 +98,7 @@ async function main() {
   let code = await result;
   if (code === 0 && !summary) code = fail('the suite finished without printing "N passed, N failed"');
   else if (code === 0 && summary.passed + summary.failed === 0) code = fail('the suite ran 0 tests');
-  log(`integration wall time: ${seconds(runStarted)} (total ${seconds(started)})`);
+  else if (code === 0 && summary.failed > 0) code = fail(`${summary.failed} test(s) failed`);
   await exitWith(code, `exit code ${code}`);
 }
 

@@ -15,21 +15,31 @@ const CONTAINER_TITLE = 'Telnyx Porting';
 const SET_KEY_COMMAND = 'Telnyx Porting: Set API Key';
 // Tree labels as the extension renders them (prefix match).
 const PORT_IN_ROOT = 'Port-in';
+const NOT_ORDERS = ['Recent events', 'Load more'];
 
 const UI_TIMEOUT = 60_000;
 const FAILURE_SHOT = join(cacheRoot, 'screenshots-failure.png');
 const sidebar = (page) => page.locator('.part.sidebar');
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Runs a command by its palette title (F1, type, Enter) and waits for the palette to close or move on. */
+/** Runs a command by its palette title (F1, type, Enter). */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await input.fill(`>${title}`);
-  // Enter before the list has filtered would run whatever was on top.
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first()
-    .waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  // The palette lists the commands known when it opens; right after startup an extension's may
+  // still be arriving, so reopen it until the command shows up.
+  for (let deadline = Date.now() + UI_TIMEOUT; ;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`command not in the palette: ${title}`, { cause: e });
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
@@ -64,14 +74,55 @@ async function expandRow(row) {
   return row;
 }
 
-/** Expands the first child of an expanded row (rows of one list are numbered in display order). */
-export async function expandFirstChild(page, parentLabelPrefix) {
+/**
+ * Expands a row, then its first child whose label starts with none of `skip`
+ * (rows of one list carry their display position in data-index and their depth in aria-level).
+ */
+export async function expandChild(page, parentLabelPrefix, skip = []) {
   const parent = await expandTreeItem(page, parentLabelPrefix);
   const index = Number(await parent.getAttribute('data-index'));
-  const child = parent.locator(`xpath=../*[@data-index="${index + 1}"]`);
+  const level = Number(await parent.getAttribute('aria-level'));
+  // Children load asynchronously: until they arrive, the next row is the parent's next sibling.
+  await parent.locator(`xpath=../*[@data-index="${index + 1}" and @aria-level="${level + 1}"]`)
+    .waitFor({ timeout: UI_TIMEOUT });
+  const pick = await parent.locator('xpath=../*').evaluateAll((rows, { index, level, skip }) => {
+    const byIndex = rows.map((r) => ({
+      i: Number(r.dataset.index),
+      level: Number(r.getAttribute('aria-level')),
+      label: r.querySelector('.label-name')?.textContent?.trim() ?? '',
+    })).sort((a, b) => a.i - b.i);
+    for (const r of byIndex.filter((r) => r.i > index)) {
+      if (r.level <= level) break;
+      if (r.level === level + 1 && !skip.some((p) => r.label.startsWith(p))) return r;
+    }
+    return undefined;
+  }, { index, level, skip });
+  if (!pick) throw new Error(`no child of "${parentLabelPrefix}" other than ${JSON.stringify(skip)} is on screen`);
+  const child = parent.locator(`xpath=../*[@data-index="${pick.i}"]`);
   await expandRow(child);
-  log(`expanded ${JSON.stringify(await child.innerText())}`);
+  log(`expanded "${pick.label}"`);
   return child;
+}
+
+/** Expands the Port-in root and its first order. */
+export async function expandFirstPortInOrder(page) {
+  return expandChild(page, PORT_IN_ROOT, NOT_ORDERS);
+}
+
+/** Clicks a leaf row (e.g. an event) and waits for the editor it opens to become active. */
+export async function openTreeItem(page, labelPrefix) {
+  const row = treeItem(page, labelPrefix);
+  await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await row.click();
+  await page.locator('.part.editor .tab.active').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+}
+
+/** Presses `button` in the modal dialog that is up (e.g. a republish confirmation). */
+export async function answerDialog(page, button) {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await dialog.getByRole('button', { name: button }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
 /** Stores the sandbox key in SecretStorage through the extension's own command, as a user would. */
@@ -80,8 +131,10 @@ export async function setApiKey(page, key) {
   await answerInputBox(page, key);
 }
 
+const activityBarIcon = (page) => page.locator(`.part.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
+
 export async function openSidebar(page) {
-  const icon = page.locator(`.part.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
+  const icon = activityBarIcon(page);
   await icon.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   // Clicking the icon of the container already shown would close the sidebar.
   if (!(await sidebar(page).locator(`.title-label [title^="${CONTAINER_TITLE}" i]`).count())) await icon.click();
@@ -98,13 +151,12 @@ export async function shoot(page, name) {
   log(`saved ${path}`);
 }
 
-async function openWorkbench(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function openWorkbench(page, url) {
   await page.goto(url);
-  await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  // The container's icon shows once the extension is loaded: only then are its commands there.
+  await activityBarIcon(page).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   // A modal left over from startup would swallow every click.
   if (await page.locator('.monaco-dialog-modal-block').count()) await page.keyboard.press('Escape');
-  return page;
 }
 
 async function startCodeServer(vscode, { sandboxEnv, tmp }) {
@@ -132,18 +184,22 @@ async function main() {
   mkdirSync(OUT_DIR, { recursive: true });
 
   const browser = await launchChromium();
-  const page = await openWorkbench(browser, `${base}/?folder=${encodeURIComponent(tmp.workspace)}`);
-  onCleanup(() => (failed ? page.screenshot({ path: FAILURE_SHOT }).then(() => log(`failure picture: ${FAILURE_SHOT}`)) : undefined));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  onCleanup(async () => {
+    if (done) return;
+    await page.screenshot({ path: FAILURE_SHOT });
+    log(`what the page showed: ${FAILURE_SHOT}`);
+  });
+  await openWorkbench(page, `${base}/?folder=${encodeURIComponent(tmp.workspace)}`);
+
   await setApiKey(page, sandboxEnv.TELNYX_SANDBOX_KEY);
   await openSidebar(page);
-  await expandFirstChild(page, PORT_IN_ROOT);
+  await expandFirstPortInOrder(page);
   await shoot(page, 'sidebar.png');
 
+  done = true;
   await exitWith(0, 'screenshots done');
 }
 
-let failed = false;
-main().catch((e) => {
-  failed = true;
-  return exitWith(1, `FAIL: ${e?.stack ?? e}`);
-});
+let done = false;
+main().catch((e) => exitWith(1, `FAIL: ${e?.stack ?? e}`));

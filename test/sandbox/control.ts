@@ -9,7 +9,8 @@ import { NotFoundError } from './store';
 
 export const CONTROL_PREFIX = '/__sandbox';
 
-const MAX_BODY_BYTES = 1 << 20;
+// Faults may carry whole bodies, up to the multi-megabyte payloads the fault suite sends.
+const MAX_BODY_BYTES = 16 << 20;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

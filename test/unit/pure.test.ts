@@ -37,6 +37,20 @@ describe('pagination bookkeeping', () => {
     assert.equal(list.hasMore, true);
   });
 
+  it('notices records pushed past pages already read, and a re-read page tops them up', () => {
+    const list = new PagedList<{ id: string }>();
+    const pg = (n: number, ids: string[], total: number) => ({ items: ids.map((id) => ({ id })), pageNumber: n, pageSize: 2, totalPages: Math.ceil(total / 2), totalResults: total });
+    list.add(pg(1, ['c', 'b'], 4));
+    assert.equal(list.shortfall, 0);
+    // 'x' arrived on top: page 2 now starts with 'b' again, and nothing is lost yet but we are one short.
+    list.add(pg(2, ['b', 'a'], 5));
+    assert.equal(list.shortfall, 1);
+    list.merge(pg(1, ['x', 'c'], 5));
+    assert.equal(list.shortfall, 0);
+    assert.equal(list.pageToLoad, 3, 'a re-read does not move the cursor');
+    assert.deepEqual(list.items.map((i) => i.id).sort(), ['a', 'b', 'c', 'x']);
+  });
+
   it('orders newest first, undated last', () => {
     const sorted = newestFirst([{ id: '1', created_at: '2026-01-01T00:00:00Z' }, { id: '2' }, { id: '3', created_at: '2026-03-01T00:00:00Z' }]);
     assert.deepEqual(sorted.map((x) => x.id), ['3', '1', '2']);

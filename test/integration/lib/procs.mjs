@@ -57,10 +57,9 @@ export function watchdog(ms, what) {
   if (ms > 0) setTimeout(() => void exitWith(124, `watchdog: ${what} after ${ms / 1000}s`), ms);
 }
 
-/** Kills a detached child's whole process group: SIGTERM, then SIGKILL if it lingers. */
+/** Kills a detached child's whole process group: SIGTERM, then SIGKILL for whatever is left. */
 export async function killGroup(child, graceMs = 5000) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
   const signal = (sig) => {
     try {
       process.kill(-child.pid, sig);
@@ -69,8 +68,9 @@ export async function killGroup(child, graceMs = 5000) {
     }
   };
   signal('SIGTERM');
-  const timer = new Promise((res) => setTimeout(res, graceMs, 'timeout'));
-  if ((await Promise.race([exited, timer])) === 'timeout') signal('SIGKILL');
+  await Promise.race([exited, new Promise((res) => setTimeout(res, graceMs))]);
+  // The leader going first does not mean its helpers (extension host, watchers) went with it.
+  signal('SIGKILL');
 }
 
 /** Registers a detached child so teardown kills its process group; returns the unregister function. */

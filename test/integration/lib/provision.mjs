@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { log, seconds, track } from './procs.mjs';
+import { log, onCleanup, seconds, track } from './procs.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const cacheRoot = join(repoRoot, '.vscode-test-web');
@@ -55,11 +55,16 @@ function npm(args, cwd, env, logFile) {
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
     child.on('error', rej);
-    child.on('exit', (code, sig) => {
+    // 'close', not 'exit': the log must have all of npm's output before we read its tail.
+    child.on('close', (code, sig) => {
       untrack();
       out.end();
       if (code === 0) res();
-      else rej(new Error(`npm ${args.join(' ')} failed (${sig ?? code}); see ${logFile}`));
+      // CI keeps the console, not the cache folder: show the end of the log right here.
+      else out.on('close', () => {
+        const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+        rej(new Error(`npm ${args.join(' ')} failed (${sig ?? code}); last lines of ${logFile}:\n${tail}`));
+      });
     });
   });
 }
@@ -86,35 +91,33 @@ export async function ensureVsCodeServer() {
   const t0 = Date.now();
   const staging = join(cacheRoot, `staging-${process.pid}`);
   const logFile = join(cacheRoot, 'provision.log');
-  rmSync(staging, { recursive: true, force: true });
+  const dropStaging = () => rmSync(staging, { recursive: true, force: true });
+  dropStaging();
+  const stagingDone = onCleanup(dropStaging);
   mkdirSync(staging, { recursive: true });
   writeFileSync(logFile, `provisioning ${new Date().toISOString()} lock ${hash}\n`);
   for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(spec, f), join(staging, f));
   log(`VS Code server: provisioning into ${target} (log: ${logFile}); takes 1-3 minutes`);
   const staged = layout(staging);
-  try {
-    const step = async (what, args, env) => {
-      const s = Date.now();
-      await npm(args, staging, env, logFile);
-      log(`  ${what} (${seconds(s)})`);
-    };
-    const flags = ['--no-audit', '--no-fund', '--foreground-scripts'];
-    // code-server's install scripts insist on Node 24, which is itself one of the packages being
-    // installed: fetch everything without scripts, install Node 24, then run the rest on it.
-    await step('fetched packages', ['ci', ...flags, '--ignore-scripts'], npmEnv());
-    await step('installed Node 24', ['rebuild', ...flags, 'node'], npmEnv());
-    const rest = lockedPackagesWithScripts().filter((p) => p !== 'node');
-    await step(`built ${rest.join(', ')} on Node 24`, ['rebuild', ...flags, ...rest], npmEnv(dirname(staged.node)));
-    for (const f of [staged.node, staged.serverMain, staged.codeServer]) {
-      if (!existsSync(f)) throw new Error(`provisioning finished but ${f} is missing; see ${logFile}`);
-    }
-    writeFileSync(join(staging, '.stamp'), `${hash}\n`);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw e;
+  const step = async (what, args, env) => {
+    const s = Date.now();
+    await npm(args, staging, env, logFile);
+    log(`  ${what} (${seconds(s)})`);
+  };
+  const flags = ['--no-audit', '--no-fund', '--foreground-scripts'];
+  // code-server's install scripts insist on Node 24, which is itself one of the packages being
+  // installed: fetch everything without scripts, install Node 24, then run the rest on it.
+  await step('fetched packages', ['ci', ...flags, '--ignore-scripts'], npmEnv());
+  await step('installed Node 24', ['rebuild', ...flags, 'node'], npmEnv());
+  const rest = lockedPackagesWithScripts().filter((p) => p !== 'node');
+  await step(`built ${rest.join(', ')} on Node 24`, ['rebuild', ...flags, ...rest], npmEnv(dirname(staged.node)));
+  for (const f of [staged.node, staged.serverMain, staged.codeServer]) {
+    if (!existsSync(f)) throw new Error(`provisioning finished but ${f} is missing; see ${logFile}`);
   }
+  writeFileSync(join(staging, '.stamp'), `${hash}\n`);
+  rmSync(target, { recursive: true, force: true });
+  renameSync(staging, target);
+  stagingDone();
   log(`VS Code server: provisioned in ${seconds(t0)}`);
   return ready;
 }

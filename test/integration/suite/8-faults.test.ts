@@ -1,0 +1,436 @@
+// Faults, bad input and key hygiene, with figures: every injected fault ends in a right result after
+// bounded retries or in a clear message, and the extension keeps working afterwards; paging loses
+// nothing while events arrive; a confirmed republish is processed exactly once; the key leaks nowhere.
+
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { API_URL, CONTROL, KEY, api, configure, contextOf, item, newestFirst, sandbox, setKey, sleep, stub, type Api, type Node } from './helpers';
+
+const figures = { injected: 0, survived: 0, expected: 0, seen: 0, missing: 0, duplicated: 0, confirmed: 0, sent: 0, leaks: 0 };
+
+async function faultedRequests(): Promise<number> {
+  return (await sandbox.requests()).filter((r) => (r as { fault?: string }).fault).length;
+}
+
+async function setConfig(patch: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${CONTROL}/__sandbox/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  assert.ok(res.ok, `config → ${res.status}`);
+}
+
+function listBody(data: unknown[]): string {
+  return JSON.stringify({ data, meta: { page_number: 1, page_size: 25, total_pages: 1, total_results: data.length } });
+}
+
+const ORDER_ID = '7d8e9f00-1111-4222-8333-444455556666';
+const EVENT_ID = '0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3';
+
+describe('faults, bad input and key hygiene', function () {
+  this.timeout(60_000);
+  let a: Api;
+  let portin: Node;
+
+  /** The extension still works: a fresh load of port-in orders succeeds. */
+  async function healthy(): Promise<void> {
+    await vscode.commands.executeCommand('telnyxPorting.refreshNode', portin);
+    const children = await a.services.tree.getChildren(portin);
+    assert.ok(children.some((n) => contextOf(a, n).startsWith('order:portin:')), 'the next load failed');
+  }
+
+  /** Runs one scenario and books its faults as injected, and as survived only if it and the health check pass. */
+  async function scenario(run: () => Promise<void>): Promise<void> {
+    await sandbox.clearRequests();
+    let ok = false;
+    try {
+      await run();
+      ok = true;
+    } finally {
+      const n = await faultedRequests();
+      figures.injected += n;
+      await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+      if (ok) {
+        await healthy();
+        figures.survived += n;
+      }
+    }
+  }
+
+  async function loadPortin(): Promise<Node[]> {
+    await vscode.commands.executeCommand('telnyxPorting.refreshNode', portin);
+    return a.services.tree.getChildren(portin);
+  }
+
+  before(async () => {
+    a = await api();
+    await configure({ apiBaseUrl: API_URL, pageSize: 5, requestTimeoutSeconds: 2, maxRetries: 2 });
+    await sandbox.reset();
+    assert.equal(await setKey(), true);
+    a.services.tree.refreshAll();
+    [portin] = await a.services.tree.getChildren();
+  });
+
+  after(async () => {
+    await configure({ requestTimeoutSeconds: undefined, maxRetries: undefined });
+    console.log(
+      `faults: ${figures.injected} injected, ${figures.survived} survived; ` +
+        `events: ${figures.expected} expected, ${figures.missing} missing, ${figures.duplicated} duplicated; ` +
+        `republish: ${figures.confirmed} confirmed, ${figures.sent} sent; key leaks: ${figures.leaks}`,
+    );
+  });
+
+  describe('server faults while loading', () => {
+    const recovers: [string, Record<string, unknown>][] = [
+      ['500', { status: 500 }],
+      ['502', { status: 502 }],
+      ['503', { status: 503 }],
+      ['429 with Retry-After', { status: 429, retryAfter: 1 }],
+      ['429 without Retry-After', { status: 429 }],
+      ['a connection reset mid-body', { reset: true }],
+      ['two 500s in a row', { status: 500, times: 2 }],
+    ];
+    for (const [name, fault] of recovers) {
+      it(`recovers from ${name} by retrying`, () =>
+        scenario(async () => {
+          await sandbox.fault({ path: '/v2/porting_orders', method: 'GET', times: (fault.times as number) ?? 1 }, fault);
+          const children = await loadPortin();
+          assert.equal(children.filter((n) => contextOf(a, n).startsWith('order:')).length, 5);
+          assert.ok((await faultedRequests()) >= 1, 'the fault was served');
+        }));
+    }
+
+    const clearErrors: [string, Record<string, unknown>, string, RegExp][] = [
+      ['500 past the retry budget', { status: 500, times: 3 }, 'error:server', /server error \(500\)/],
+      ['resets past the retry budget', { reset: true, times: 3 }, 'error:network', /could not reach/],
+      ['an answer slower than the timeout', { delayMs: 2_600, times: 3 }, 'error:timeout', /did not answer within 2 s/],
+      ['an empty body', { body: '' }, 'error:malformed', /no list of records/],
+      ['HTML instead of JSON', { body: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' }, 'error:malformed', /not valid JSON/],
+      ['JSON of the wrong shape', { body: '{"data":{"id":1}}' }, 'error:malformed', /no list of records/],
+      ['a 422 with details', { status: 422, detail: 'page[size] is out of range' }, 'error:invalid', /page\[size\] is out of range/],
+    ];
+    for (const [name, fault, context, message] of clearErrors) {
+      it(`shows a clear error node for ${name}`, () =>
+        scenario(async () => {
+          await sandbox.fault({ path: '/v2/porting_orders', method: 'GET', times: (fault.times as number) ?? 1 }, fault);
+          const children = await loadPortin();
+          const error = children.at(-1)!;
+          assert.equal(contextOf(a, error), context);
+          assert.match(String(item(a, error).description), message);
+          assert.match(String(item(a, error).label), /click to retry/);
+        }));
+    }
+
+    it('shows unknown statuses and event types, and records with every field null, without failing', () =>
+      scenario(async () => {
+        const nullOrder = { id: null, record_type: null, status: null, phone_numbers: null, customer_reference: null, support_key: null, created_at: null, updated_at: null, activation_settings: null, end_user: null };
+        const oddOrder = { id: ORDER_ID, status: { value: 'teleported', details: null }, phone_numbers: [{ phone_number: null }], created_at: '2026-01-01T00:00:00Z' };
+        await sandbox.fault({ path: '/v2/porting_orders', method: 'GET' }, { body: listBody([nullOrder, oddOrder]) });
+        const orders = (await loadPortin()).filter((n) => contextOf(a, n).startsWith('order:'));
+        assert.equal(orders.length, 2);
+        const odd = item(a, orders.find((n) => n.order!.id === ORDER_ID)!);
+        assert.equal((odd.iconPath as vscode.ThemeIcon).id, 'question');
+        assert.match(String(odd.description), /^teleported · /);
+        assert.equal(contextOf(a, orders.find((n) => n.order!.id === null)!), 'order:portin:unknown');
+
+        const nullEvent = { id: null, event_type: null, payload_status: null, payload: null, created_at: null, available_notification_methods: null };
+        const oddEvent = { id: EVENT_ID, event_type: 'porting_order.hologram_sent', payload_status: 'completed', payload: { x: null }, created_at: '2026-01-02T00:00:00Z' };
+        await sandbox.fault({ path: '/v2/porting/events', method: 'GET' }, { body: listBody([nullEvent, oddEvent]) });
+        const events = await a.services.tree.getChildren(orders.find((n) => n.order!.id === ORDER_ID));
+        assert.deepEqual(events.map((n) => String(item(a, n).label)).sort(), ['Hologram sent', 'Unknown']);
+      }));
+
+    it('opens a 5 MB payload in full', () =>
+      scenario(async () => {
+        const big = { id: EVENT_ID, event_type: 'porting_order.new_comment', payload_status: 'completed', porting_order_id: ORDER_ID, payload: { comment: { body: 'x'.repeat(5 * 1024 * 1024) } } };
+        await sandbox.fault({ path: `/v2/porting/events/${EVENT_ID}`, method: 'GET' }, { body: JSON.stringify({ data: big }) });
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent', EVENT_ID);
+        assert.ok(editor, 'the document opened');
+        assert.ok(editor.document.getText().length > 5 * 1024 * 1024);
+        assert.deepEqual(JSON.parse(editor.document.getText()), big);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      }));
+
+    it('keeps API text inert: a comment with a command link stays text in an untrusted tooltip', () =>
+      scenario(async () => {
+        const hostile = { id: EVENT_ID, event_type: 'porting_order.new_comment', payload_status: 'completed', porting_order_id: ORDER_ID, created_at: '2026-01-02T00:00:00Z', payload: { comment: { body: 'Call us [now](command:telnyxPorting.clearApiKey) <img src=x onerror=alert(1)>' } } };
+        const orders = (await loadPortin()).filter((n) => contextOf(a, n).startsWith('order:'));
+        await sandbox.fault({ path: '/v2/porting/events', method: 'GET' }, { body: listBody([hostile]) });
+        await vscode.commands.executeCommand('telnyxPorting.refreshNode', orders[0]);
+        const [ev] = await a.services.tree.getChildren(orders[0]);
+        const tip = item(a, ev!).tooltip as vscode.MarkdownString;
+        assert.ok(tip instanceof vscode.MarkdownString);
+        assert.ok(!tip.isTrusted, 'tooltip is trusted');
+        assert.ok(!tip.supportHtml, 'tooltip renders HTML');
+        assert.ok(!tip.value.includes('](command:'), tip.value);
+        assert.ok(!/(^|[^\\])<img/.test(tip.value), tip.value);
+        assert.ok(tip.value.includes('Call us'));
+      }));
+
+    it('never sends the key to another origin on a redirect', () =>
+      scenario(async () => {
+        let hits = 0;
+        const other = createServer((_req, res) => {
+          hits++;
+          res.end('{}');
+        });
+        await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+        try {
+          const port = (other.address() as AddressInfo).port;
+          await sandbox.fault({ path: '/v2/porting_orders', method: 'GET' }, { redirectTo: `http://127.0.0.1:${port}/v2/porting_orders` });
+          const error = (await loadPortin()).at(-1)!;
+          assert.equal(contextOf(a, error), 'error:config');
+          assert.match(String(item(a, error).description), /redirect/);
+          assert.equal(hits, 0, 'the other origin was contacted');
+        } finally {
+          other.close();
+        }
+      }));
+  });
+
+  describe('paging loses nothing while events arrive', () => {
+    afterEach(() => setConfig({ insertEventsEveryListRequest: null }));
+
+    function tally(shown: string[], truth: string[]): void {
+      figures.expected += truth.length;
+      figures.seen += shown.length;
+      const missing = truth.filter((id) => !shown.includes(id)).length;
+      const duplicated = shown.length - new Set(shown).size;
+      figures.missing += missing;
+      figures.duplicated += duplicated;
+      assert.equal(missing, 0, 'events missing');
+      assert.equal(duplicated, 0, 'events shown twice');
+      assert.equal(new Set(shown).size, truth.length);
+    }
+
+    it('Load more to the end shows the server\'s ground truth', async () => {
+      const order = (await loadPortin()).find((n) => contextOf(a, n).startsWith('order:'))!;
+      await setConfig({ insertEventsEveryListRequest: { direction: 'portin', count: 2 } });
+      await vscode.commands.executeCommand('telnyxPorting.refreshNode', order);
+      let children = await a.services.tree.getChildren(order);
+      for (let i = 0; i < 40 && contextOf(a, children.at(-1)!) === 'loadMore'; i++) {
+        await vscode.commands.executeCommand('telnyxPorting.loadMore', children.at(-1));
+        children = await a.services.tree.getChildren(order);
+      }
+      assert.notEqual(contextOf(a, children.at(-1)!), 'loadMore', 'reached the end');
+      await setConfig({ insertEventsEveryListRequest: null });
+      const truth = newestFirst((await sandbox.seed()).portinEvents.filter((e) => e.porting_order_id === order.order!.id));
+      const shown = children.map((n) => n.event!.id);
+      tally(shown, truth.map((e) => e.id));
+      assert.deepEqual(shown, truth.map((e) => e.id), 'newest first');
+    });
+
+    it('Export Events (every page, in parallel) equals the server\'s ground truth', async () => {
+      const root = (await a.services.tree.getChildren())[1]!;
+      const recent = (await a.services.tree.getChildren(root))[0]!;
+      await setConfig({ insertEventsEveryListRequest: { direction: 'portout', count: 3 } });
+      const n = await vscode.commands.executeCommand<number>('telnyxPorting.exportEvents', recent);
+      await setConfig({ insertEventsEveryListRequest: null });
+      const exported = (JSON.parse(vscode.window.activeTextEditor!.document.getText()) as { id: string }[]).map((e) => e.id);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.equal(n, exported.length);
+      tally(exported, (await sandbox.seed()).portoutEvents.map((e) => e.id));
+    });
+  });
+
+  describe('republish exactly once', () => {
+    let events: Node[] = [];
+    let next = 0;
+    before(async () => {
+      await sandbox.reset();
+      const recent = (await a.services.tree.getChildren(portin))[0]!;
+      await vscode.commands.executeCommand('telnyxPorting.refreshNode', recent);
+      events = (await a.services.tree.getChildren(recent)).filter((n) => contextOf(a, n).startsWith('event:'));
+      assert.ok(events.length >= 5);
+    });
+
+    /** Republishes one event with the confirmation answered yes and later prompts answered as given. */
+    async function republish(
+      fault: Record<string, unknown> | undefined,
+      answers: { warning?: string; error?: string } = {},
+      during?: (node: Node) => Promise<void>,
+    ): Promise<{ result: string; node: Node; processed: number; posts: number; warnings: unknown[][] }> {
+      const node = events[next++ % events.length]!;
+      await fetch(`${CONTROL}/__sandbox/republishes`, { method: 'DELETE' });
+      await sandbox.clearRequests();
+      if (fault) await sandbox.fault({ method: 'POST', path: '/republish', times: (fault.times as number) ?? 1 }, fault);
+      let confirmations = 0;
+      const warn = stub('showWarningMessage', async (...args: unknown[]) => {
+        const options = args[1] as vscode.MessageOptions | undefined;
+        if (options?.modal) {
+          confirmations++;
+          return 'Republish';
+        }
+        return answers.warning;
+      });
+      const err = stub('showErrorMessage', async () => answers.error);
+      const info = stub('showInformationMessage', async () => undefined);
+      let result: string;
+      try {
+        const running = vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
+        if (during) await during(node);
+        result = await running;
+      } finally {
+        warn.restore();
+        err.restore();
+        info.restore();
+      }
+      const processed = (await sandbox.republishes()).filter((r) => r.id === node.event!.id).length;
+      const posts = (await sandbox.requests()).filter((r) => r.method === 'POST').length;
+      figures.confirmed += confirmations;
+      figures.sent += processed;
+      return { result, node, processed, posts, warnings: warn.calls };
+    }
+
+    it('a plain confirmed republish, ten times over, sends each once', async () => {
+      for (let i = 0; i < 10; i++) {
+        const r = await republish(undefined);
+        assert.equal(r.result, 'sent');
+        assert.equal(r.posts, 1);
+        assert.equal(r.processed, 1);
+      }
+    });
+
+    it('a 429 (not processed) is retried after Retry-After and processed once', async () => {
+      const r = await republish({ status: 429, retryAfter: 1 });
+      assert.equal(r.result, 'sent');
+      assert.equal(r.posts, 2);
+      assert.equal(r.processed, 1);
+    });
+
+    it('a 500 is not resent on its own; Retry from the message sends it once more', async () => {
+      const r = await republish({ status: 500 }, { error: 'Retry' });
+      assert.equal(r.posts, 2, 'one POST, then the user\'s Retry');
+      assert.equal(r.processed, 1);
+    });
+
+    it('a connection lost after the server processed it is reported as unknown and not resent', async () => {
+      const r = await republish({ resetAfterProcessing: true });
+      assert.equal(r.result, 'unknown');
+      assert.equal(r.posts, 1);
+      assert.equal(r.processed, 1);
+      assert.match(String(r.warnings.at(-1)?.[0]), /may or may not have been processed/);
+      assert.ok(r.warnings.at(-1)?.includes('Send Again'));
+    });
+
+    it('a timeout is reported as unknown; Send Again sends it, once', async () => {
+      const r = await republish({ delayMs: 2_600 }, { warning: 'Send Again' });
+      assert.equal(r.result, 'sent');
+      assert.equal(r.posts, 2);
+      assert.equal(r.processed, 1, 'the timed-out request was dropped unprocessed, the second one went through');
+    });
+
+    it('a double click and a refresh during the call still send once', async () => {
+      const r = await republish({ delayMs: 600 }, {}, async (node) => {
+        await sleep(150);
+        assert.equal(await vscode.commands.executeCommand('telnyxPorting.republishEvent', node), 'busy');
+        a.services.tree.refreshAll();
+      });
+      assert.equal(r.result, 'sent');
+      assert.equal(r.posts, 1);
+      assert.equal(r.processed, 1);
+    });
+
+    after(() => {
+      assert.equal(figures.sent, figures.confirmed, 'every confirmed republish was processed exactly once');
+    });
+  });
+
+  describe('bad input is refused before any request', () => {
+    async function noRequests(run: () => PromiseLike<unknown>): Promise<unknown[][]> {
+      await sandbox.clearRequests();
+      const err = stub('showErrorMessage', async () => undefined);
+      try {
+        await run();
+      } finally {
+        err.restore();
+      }
+      assert.deepEqual(await sandbox.requests(), []);
+      return err.calls;
+    }
+
+    it('an empty or whitespace key', async () => {
+      const input = stub('showInputBox', async (opts: unknown) => {
+        assert.equal((opts as vscode.InputBoxOptions).validateInput?.('   '), 'The API key is empty.');
+        return '   ';
+      });
+      try {
+        const calls = await noRequests(() => vscode.commands.executeCommand('telnyxPorting.setApiKey'));
+        assert.match(String(calls[0]?.[0]), /empty/);
+      } finally {
+        input.restore();
+      }
+      assert.equal(await a.services.keys.get(), KEY, 'the stored key is untouched');
+    });
+
+    for (const [url, message] of [['not a url', /is not a URL/], ['http://api.telnyx.com/v2', /only https/]] as const) {
+      it(`the base URL "${url}"`, async () => {
+        await configure({ apiBaseUrl: url });
+        try {
+          await noRequests(async () => {
+            const error = (await loadPortin()).at(-1)!;
+            assert.equal(contextOf(a, error), 'error:config');
+            assert.match(String(item(a, error).description), message);
+          });
+        } finally {
+          await configure({ apiBaseUrl: API_URL });
+        }
+      });
+    }
+
+    it('an event id that is not a uuid in Open Event… and Republish Event…', async () => {
+      for (const cmd of ['telnyxPorting.openEvent', 'telnyxPorting.republishEvent']) {
+        const calls = await noRequests(() => vscode.commands.executeCommand(cmd, 'DROP TABLE events'));
+        assert.match(String(calls[0]?.[0]), /not an event id/);
+      }
+    });
+  });
+
+  describe('the key is written nowhere but SecretStorage', () => {
+    function filesUnder(dir: string | undefined): string[] {
+      if (!dir) return [];
+      let out: string[] = [];
+      let names: string[] = [];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return out;
+      }
+      for (const n of names) {
+        const p = join(dir, n);
+        out = statSync(p).isDirectory() ? out.concat(filesUnder(p)) : out.concat(p);
+      }
+      return out;
+    }
+
+    it('after a full session, the log, settings, state and every file the extension wrote hold no key', async () => {
+      // A session that touches every path: browse, open, republish, fail with 401 and 500.
+      await healthy();
+      await sandbox.fault({ path: '/v2/porting_orders', method: 'GET' }, { status: 401 });
+      await loadPortin();
+      await sandbox.fault({ path: '/v2/porting_orders', method: 'GET', times: 3 }, { status: 500 });
+      await loadPortin();
+      await healthy();
+      await sleep(1_500); // the log channel writes its file asynchronously
+
+      const ctx = (a as unknown as { context: vscode.ExtensionContext }).context;
+      const files = [...filesUnder(ctx.logUri.fsPath), ...filesUnder(ctx.globalStorageUri.fsPath), ...filesUnder(ctx.storageUri?.fsPath)];
+      const logFile = files.find((f) => f.endsWith('Telnyx Porting.log'));
+      assert.ok(logFile, `no log file among ${JSON.stringify(files)}`);
+      const logText = readFileSync(logFile, 'utf8');
+      assert.match(logText, /GET porting_orders\?.* → 401/, 'the log recorded the session');
+      const places: [string, string][] = [
+        ...files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
+        ['settings', JSON.stringify(vscode.workspace.getConfiguration())],
+        ['globalState', JSON.stringify(ctx.globalState.keys().map((k) => [k, ctx.globalState.get(k)]))],
+        ['workspaceState', JSON.stringify(ctx.workspaceState.keys().map((k) => [k, ctx.workspaceState.get(k)]))],
+        ['sandbox request log', JSON.stringify(await sandbox.requests())],
+      ];
+      const leaks = places.filter(([, text]) => text.includes(KEY)).map(([where]) => where);
+      figures.leaks += leaks.length;
+      assert.deepEqual(leaks, []);
+      assert.equal(await a.services.keys.get(), KEY, 'the key is in SecretStorage');
+    });
+  });
+});
