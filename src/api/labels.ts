@@ -188,7 +188,9 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
     if (m) label += ` → ${m}`;
   }
   const payloadReady = event.payload_status !== 'created';
-  const description = `${relativeTime(event.created_at, now)}${payloadReady ? '' : ' · payload not generated yet'}`;
+  const comment = suffix === 'new_comment' ? commentText(event) : undefined;
+  const excerpt = comment ? ` · ${comment.replace(/\s+/g, ' ').slice(0, 60)}${comment.length > 60 ? '…' : ''}` : '';
+  const description = `${relativeTime(event.created_at, now)}${payloadReady ? excerpt : ' · payload not generated yet'}`;
   return {
     label,
     description,

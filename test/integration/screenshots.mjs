@@ -109,6 +109,35 @@ export async function expandFirstPortInOrder(page) {
   return expandChild(page, PORT_IN_ROOT, NOT_ORDERS);
 }
 
+/** The row right below `row`: its first child once it is expanded. */
+export async function firstChildRow(row) {
+  const index = Number(await row.getAttribute('data-index'));
+  const child = row.locator(`xpath=../*[@data-index="${index + 1}"]`);
+  await child.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  return child;
+}
+
+/** Drags the sidebar's right edge so long order labels fit. */
+export async function widenSidebar(page, by) {
+  const box = await sidebar(page).boundingBox();
+  if (!box) return;
+  // The sash sits on the gap between the sidebar and the editor.
+  const x = box.x + box.width + 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Opens a row's context menu and picks `entry`. */
+export async function contextMenu(page, row, entry) {
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: entry }).first();
+  await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await item.click();
+}
+
 /** Clicks a leaf row (e.g. an event) and waits for the editor it opens to become active. */
 export async function openTreeItem(page, labelPrefix) {
   const row = treeItem(page, labelPrefix);
@@ -161,7 +190,8 @@ async function openWorkbench(page, url) {
 
 async function startCodeServer(vscode, { sandboxEnv, tmp }) {
   const dirs = ['--user-data-dir', join(tmp.dir, 'user-data'), '--extensions-dir', join(tmp.dir, 'extensions')];
-  writeUserSettings(join(tmp.dir, 'user-data'), { 'telnyxPorting.apiBaseUrl': sandboxEnv.TELNYX_SANDBOX_URL });
+  // Small pages keep both directions on one screen.
+  writeUserSettings(join(tmp.dir, 'user-data'), { 'telnyxPorting.apiBaseUrl': sandboxEnv.TELNYX_SANDBOX_URL, 'telnyxPorting.pageSize': 4 });
   const env = { ...process.env, XDG_CONFIG_HOME: join(tmp.dir, 'config') };
   const cli = (...args) => execFileSync(vscode.node, [vscode.codeServer, ...dirs, ...args], { env }).toString().trim();
   log(cli('--install-extension', VSIX));
@@ -194,8 +224,24 @@ async function main() {
 
   await setApiKey(page, sandboxEnv.TELNYX_SANDBOX_KEY);
   await openSidebar(page);
-  await expandFirstPortInOrder(page);
+  await widenSidebar(page, 260);
+  const order = await expandFirstPortInOrder(page);
+  await expandChild(page, 'Port-out', NOT_ORDERS);
   await shoot(page, 'sidebar.png');
+
+  const event = await firstChildRow(order);
+  await event.click();
+  await page.locator('.part.editor .tab.active').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.locator('.part.editor .view-lines').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await shoot(page, 'payload.png');
+
+  await contextMenu(page, event, 'Republish Event');
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.waitForTimeout(300);
+  const shot = join(OUT_DIR, 'republish.png');
+  await page.screenshot({ path: shot }); // not shoot(): the palette would close the dialog
+  log(`saved ${shot}`);
+  await answerDialog(page, 'Cancel');
 
   done = true;
   await exitWith(0, 'screenshots done');

@@ -51,6 +51,15 @@ describe('labels', () => {
     assert.equal(done.description, '2 h ago');
   });
 
+  it('shows the start of a comment next to "New comment"', () => {
+    const body = 'Carrier asked for a new LOA signed by the account holder; please upload it by Friday so we can resubmit.';
+    const v = eventView(PORT_OUT, { event_type: 'portout.new_comment', payload_status: 'completed', created_at: '2026-11-25T11:00:00Z', payload: { comment: body } }, NOW);
+    assert.equal(v.label, 'New comment');
+    assert.equal(v.description, `1 h ago · ${body.slice(0, 60)}…`);
+    const pin = eventView(PORT_IN, { event_type: 'porting_order.new_comment', payload_status: 'completed', created_at: '2026-11-25T11:00:00Z', payload: { comment: { body: 'Short\nnote' } } }, NOW);
+    assert.equal(pin.description, '1 h ago · Short note');
+  });
+
   it('names port-in orders by numbers and reference, with status and time', () => {
     const v = orderView(PORT_IN, {
       id: 'a1b2c3d4-0000-4000-8000-000000000000',
