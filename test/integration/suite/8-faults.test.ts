@@ -189,6 +189,60 @@ describe('faults, bad input and key hygiene', function () {
       }));
   });
 
+  describe('a seeded storm of faults', () => {
+    // A small deterministic PRNG, so a failing round can be replayed.
+    let state = 20261125;
+    const rand = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const kinds: Record<string, unknown>[] = [
+      { status: 500 }, { status: 502 }, { status: 503 }, { status: 429, retryAfter: 0 }, { status: 429 }, { reset: true },
+      { body: '' }, { body: '<html>oops</html>', contentType: 'text/html' }, { body: '{"data":' }, { status: 404 }, { status: 422 },
+    ];
+    const ROUNDS = 40;
+
+    it(`${ROUNDS} rounds of random faults on orders, events and payloads each end in the right data or a clear message`, async () => {
+      const seed = await sandbox.seed();
+      for (let round = 0; round < ROUNDS; round++) {
+        const fault = { ...kinds[rand(kinds.length)]!, times: 1 + rand(3) };
+        const target = rand(3);
+        await scenario(async () => {
+          if (target === 0) {
+            await sandbox.fault({ path: '/v2/porting_orders', method: 'GET', times: fault.times }, fault);
+            const children = await loadPortin();
+            const last = children.at(-1)!;
+            if (contextOf(a, last).startsWith('error:')) assert.match(String(item(a, last).description), /^Loading Port-in orders: .{10,}/);
+            else assert.deepEqual(children.filter((n) => n.order).map((n) => n.order!.id), newestFirst(seed.portinOrders).slice(0, 5).map((o) => o.id));
+          } else if (target === 1) {
+            const order = (await loadPortin()).find((n) => contextOf(a, n).startsWith('order:'))!;
+            await sandbox.fault({ path: '/v2/porting/events', method: 'GET', times: fault.times }, fault);
+            const children = await a.services.tree.getChildren(order);
+            const last = children.at(-1)!;
+            if (contextOf(a, last).startsWith('error:')) assert.match(String(item(a, last).description), /^Loading Port-in events: .{10,}/);
+            else {
+              const truth = newestFirst(seed.portinEvents.filter((e) => e.porting_order_id === order.order!.id)).slice(0, 5);
+              assert.deepEqual(children.filter((n) => n.event).map((n) => n.event!.id), truth.map((e) => e.id));
+            }
+          } else {
+            const ev = seed.portoutEvents[rand(seed.portoutEvents.length)]!;
+            await sandbox.fault({ path: `/v2/portouts/events/${ev.id}`, method: 'GET', times: fault.times }, fault);
+            const errors = stub('showErrorMessage', async () => undefined);
+            let editor: vscode.TextEditor | undefined;
+            try {
+              editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('telnyxPorting.openEvent', ev.id);
+            } finally {
+              errors.restore();
+            }
+            if (editor) assert.deepEqual(JSON.parse(editor.document.getText()), ev);
+            else assert.match(String(errors.calls[0]?.[0]), /^(Loading Port-(in|out) event|No port-in or port-out event).{10,}/);
+            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+          }
+        });
+      }
+    });
+  });
+
   describe('paging loses nothing while events arrive', () => {
     afterEach(() => setConfig({ insertEventsEveryListRequest: null }));
 
