@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, configure, contextOf, item, newestFirst, sandbox, setKey, API_URL, type Api, type Node, type Seed } from './helpers';
+import { contextOf, freshSession, item, newestFirst, sandbox, type Api, type Node, type Seed } from './helpers';
 
 // Written out here, not imported from the extension, so a wrong entry in its direction table fails a test.
 const PORTIN_LOOK: Record<string, [string, string]> = {
@@ -30,12 +30,8 @@ describe('tree', () => {
   let portout: Node;
 
   before(async () => {
-    a = await api();
-    await configure({ apiBaseUrl: API_URL, pageSize: PAGE });
-    await sandbox.reset();
-    assert.equal(await setKey(), true);
+    a = await freshSession({ pageSize: PAGE });
     seed = await sandbox.seed();
-    a.services.tree.refreshAll();
     [portin, portout] = await a.services.tree.getChildren();
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { API_URL, api, configure, contextOf, sandbox, setKey, stub, type Api, type Node, type Seed } from './helpers';
+import { contextOf, freshSession, sandbox, stub, type Api, type Node, type Seed } from './helpers';
 
 async function eventNodes(a: Api, rootIndex: number): Promise<Node[]> {
   const root = (await a.services.tree.getChildren())[rootIndex]!;
@@ -12,10 +12,7 @@ describe('payload documents', () => {
   let a: Api;
   let seed: Seed;
   before(async () => {
-    a = await api();
-    await configure({ apiBaseUrl: API_URL, pageSize: 50 });
-    await sandbox.reset();
-    assert.equal(await setKey(), true);
+    a = await freshSession({ pageSize: 50 });
     seed = await sandbox.seed();
     a.services.tree.refreshAll();
   });

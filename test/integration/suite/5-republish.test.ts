@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { API_URL, api, configure, contextOf, sandbox, setKey, sleep, stub, type Api, type Node } from './helpers';
+import { contextOf, freshSession, sandbox, sleep, stub, type Api, type Node } from './helpers';
 
 async function firstEvent(a: Api, rootIndex: number): Promise<Node> {
   const root = (await a.services.tree.getChildren())[rootIndex]!;
@@ -13,11 +13,7 @@ async function firstEvent(a: Api, rootIndex: number): Promise<Node> {
 describe('republish', () => {
   let a: Api;
   before(async () => {
-    a = await api();
-    await configure({ apiBaseUrl: API_URL, pageSize: 10 });
-    await sandbox.reset();
-    assert.equal(await setKey(), true);
-    a.services.tree.refreshAll();
+    a = await freshSession({ pageSize: 10 });
   });
   beforeEach(async () => {
     await sandbox.reset();

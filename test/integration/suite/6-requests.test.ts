@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { API_URL, api, configure, contextOf, sandbox, setKey, type Api } from './helpers';
+import { contextOf, freshSession, sandbox, type Api } from './helpers';
 
 describe('requests on the wire', () => {
   let a: Api;
   before(async () => {
-    a = await api();
-    await configure({ apiBaseUrl: API_URL, pageSize: 10 });
-    await sandbox.reset();
-    assert.equal(await setKey(), true);
+    a = await freshSession({ pageSize: 10 });
   });
 
   it('uses exactly the paths and query strings of the API facts for both directions', async () => {

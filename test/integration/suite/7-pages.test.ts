@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { API_URL, api, configure, contextOf, item, sandbox, setKey, type Api, type Node, type Seed } from './helpers';
+import { contextOf, freshSession, item, sandbox, type Api, type Node, type Seed } from './helpers';
 
 describe('operations over every page', () => {
   let a: Api;
@@ -8,10 +8,7 @@ describe('operations over every page', () => {
   let portin: Node;
   let portout: Node;
   before(async () => {
-    a = await api();
-    await configure({ apiBaseUrl: API_URL, pageSize: 5 });
-    await sandbox.reset();
-    assert.equal(await setKey(), true);
+    a = await freshSession({ pageSize: 5 });
     seed = await sandbox.seed();
     a.services.tree.refreshAll();
     [portin, portout] = await a.services.tree.getChildren();

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { API_URL, CONTROL, KEY, api, configure, contextOf, item, newestFirst, sandbox, setKey, sleep, stub, type Api, type Node } from './helpers';
+import { API_URL, configure, contextOf, CONTROL, freshSession, item, KEY, newestFirst, sandbox, sleep, stub, type Api, type Node } from './helpers';
 
 const figures = { injected: 0, survived: 0, expected: 0, seen: 0, missing: 0, duplicated: 0, confirmed: 0, sent: 0, leaks: 0 };
 
@@ -64,11 +64,7 @@ describe('faults, bad input and key hygiene', function () {
   }
 
   before(async () => {
-    a = await api();
-    await configure({ apiBaseUrl: API_URL, pageSize: 5, requestTimeoutSeconds: 2, maxRetries: 2 });
-    await sandbox.reset();
-    assert.equal(await setKey(), true);
-    a.services.tree.refreshAll();
+    a = await freshSession({ pageSize: 5, requestTimeoutSeconds: 2, maxRetries: 2 });
     [portin] = await a.services.tree.getChildren();
   });
 

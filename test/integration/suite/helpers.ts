@@ -109,6 +109,16 @@ export async function setKey(key = KEY): Promise<boolean | undefined> {
   }
 }
 
+/** The extension pointed at a freshly reset sandbox, with the key set through the real command. */
+export async function freshSession(settings: Record<string, unknown>): Promise<Api> {
+  const a = await api();
+  await configure({ apiBaseUrl: API_URL, ...settings });
+  await sandbox.reset();
+  assert.equal(await setKey(), true, 'the sandbox key was accepted');
+  a.services.tree.refreshAll();
+  return a;
+}
+
 export function item(a: Api, n: Node): vscode.TreeItem {
   return a.services.tree.getTreeItem(n);
 }
