@@ -135,7 +135,11 @@ export async function contextMenu(page, row, entry) {
   await row.click({ button: 'right' });
   const item = page.locator('.context-view .action-item', { hasText: entry }).first();
   await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await item.hover();
   await item.click();
+  // A click that lands while the menu is still animating in is sometimes ignored; Enter runs the hovered entry.
+  await page.waitForTimeout(300);
+  if (await item.isVisible()) await page.keyboard.press('Enter');
 }
 
 /** Clicks a leaf row (e.g. an event) and waits for the editor it opens to become active. */
@@ -222,8 +226,14 @@ async function main() {
   });
   await openWorkbench(page, `${base}/?folder=${encodeURIComponent(tmp.workspace)}`);
 
+  // No key yet: the view shows its welcome content.
+  await activityBarIcon(page).click();
+  await sidebar(page).locator('.welcome-view-content').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await shoot(page, 'welcome.png');
+
   await setApiKey(page, sandboxEnv.TELNYX_SANDBOX_KEY);
-  await openSidebar(page);
+  // The sidebar is already open on the welcome view; the tree replaces it once the key is stored.
+  await sidebar(page).locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await widenSidebar(page, 260);
   const order = await expandFirstPortInOrder(page);
   await expandChild(page, 'Port-out', NOT_ORDERS);
