@@ -6,10 +6,10 @@ import { eventView } from '../api/labels';
 import type { PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import type { TreeNode } from './node';
+import { intern, themeIcon } from './shared';
 import { untrustedMarkdown } from './orderNode';
 
 export class EventNode implements TreeNode {
-  readonly id: string;
   /** Set while an action runs on this event; shown instead of the usual description. */
   busy: string | undefined;
 
@@ -19,25 +19,30 @@ export class EventNode implements TreeNode {
     readonly parent: TreeNode,
     /** Shown outside its order (in "Recent events"), so the label names the order too. */
     private readonly standalone = false,
-  ) {
-    this.id = `${parent.id}/event/${event.id ?? 'unknown'}`;
+  ) {}
+
+  /** Computed when asked: a stored string per node costs megabytes in a large tree. */
+  get id(): string {
+    return `${this.parent.id}/event/${this.event.id ?? 'unknown'}`;
   }
 
   toTreeItem(): vscode.TreeItem {
     const view = eventView(this.direction, this.event);
-    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(intern(view.label), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const orderId = eventOrderId(this.direction, this.event);
     item.description = this.busy ?? (this.standalone && orderId ? `${view.description} · order ${orderId.slice(0, 8)}` : view.description);
-    item.tooltip = untrustedMarkdown(view.tooltip);
-    item.iconPath = this.busy
-      ? new vscode.ThemeIcon('loading~spin')
-      : new vscode.ThemeIcon(view.icon, view.color ? new vscode.ThemeColor(view.color) : undefined);
-    item.contextValue = `event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`;
-    if (this.event.id) {
-      item.command = { command: 'telnyxPorting.openEvent', title: 'Open Event Payload', arguments: [this] };
-    }
+    item.iconPath = this.busy ? themeIcon('loading~spin') : themeIcon(view.icon, view.color);
+    item.contextValue = intern(`event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`);
     return item;
+  }
+
+  command(): vscode.Command {
+    return { command: 'telnyxPorting.openEvent', title: 'Open Event Payload', arguments: [this] };
+  }
+
+  tooltip(): vscode.MarkdownString {
+    return untrustedMarkdown(eventView(this.direction, this.event).tooltip);
   }
 
   /** The type and id, with no API text that could be long: for confirmations and messages. */

@@ -8,6 +8,10 @@ export interface TreeNode {
   readonly id: string;
   readonly parent: TreeNode | undefined;
   toTreeItem(): vscode.TreeItem;
+  /** Built on hover only (resolveTreeItem), so a tree of many thousand nodes holds no Markdown. */
+  tooltip?(): vscode.MarkdownString;
+  /** Built when the item is clicked (resolveTreeItem), for the same reason. */
+  command?(): vscode.Command;
   getChildren?(): Promise<TreeNode[]>;
 }
 

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { orderView } from '../api/labels';
 import { newestFirst } from '../api/paging';
+import { slimPage } from './slimPage';
 import type { Order, Page, PortingEvent } from '../api/types';
 import { EventNode } from './eventNode';
+import { themeIcon } from './shared';
 import type { TreeContext, TreeNode } from './node';
 import { PagedNode } from './pagedNode';
 
@@ -24,15 +26,18 @@ export class OrderNode extends PagedNode<PortingEvent> {
     const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = view.description;
-    item.tooltip = untrustedMarkdown(view.tooltip);
-    item.iconPath = new vscode.ThemeIcon(view.status.icon, new vscode.ThemeColor(view.status.color));
+    item.iconPath = themeIcon(view.status.icon, view.status.color);
     item.contextValue = `order:${this.direction.id}:${view.statusValue}`;
     return item;
   }
 
+  tooltip(): vscode.MarkdownString {
+    return untrustedMarkdown(orderView(this.direction, this.order).tooltip);
+  }
+
   protected fetchPage(pageNumber: number, pageSize: number): Promise<Page<PortingEvent>> {
     const orderId = this.order.id ?? '';
-    return this.ctx.client().then((c) => c.listEvents(this.direction, { orderId, pageNumber, pageSize }));
+    return this.ctx.client().then((c) => c.listEvents(this.direction, { orderId, pageNumber, pageSize })).then(slimPage);
   }
 
   protected override arrange(items: PortingEvent[]): PortingEvent[] {

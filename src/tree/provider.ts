@@ -22,6 +22,12 @@ export class PortingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return node.toTreeItem();
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.tooltip) item.tooltip = node.tooltip();
+    if (node.command) item.command = node.command();
+    return item;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.getChildren ? node.getChildren() : [];
     return (await this.hasKey()) ? this.roots : [];

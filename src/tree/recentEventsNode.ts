@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { newestFirst } from '../api/paging';
+import { slimPage } from './slimPage';
 import type { Page, PortingEvent } from '../api/types';
 import { EventNode } from './eventNode';
 import type { TreeContext, TreeNode } from './node';
@@ -27,7 +28,7 @@ export class RecentEventsNode extends PagedNode<PortingEvent> {
   }
 
   protected fetchPage(pageNumber: number, pageSize: number): Promise<Page<PortingEvent>> {
-    return this.ctx.client().then((c) => c.listEvents(this.direction, { pageNumber, pageSize }));
+    return this.ctx.client().then((c) => c.listEvents(this.direction, { pageNumber, pageSize })).then(slimPage);
   }
 
   protected override arrange(items: PortingEvent[]): PortingEvent[] {

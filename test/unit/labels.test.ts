@@ -106,3 +106,25 @@ describe('labels', () => {
     assert.equal(statusLook(PORT_IN, undefined).label, 'Unknown status');
   });
 });
+
+describe('slim events kept by the tree', () => {
+  it('read the same as the full event for every seeded event, at a fraction of the size', async () => {
+    const { buildSeed } = await import('../sandbox/seed');
+    const { slimEvent } = await import('../../src/api/labels');
+    const seed = buildSeed();
+    let full = 0;
+    let slim = 0;
+    for (const [dir, events] of [[PORT_IN, seed.portinEvents], [PORT_OUT, seed.portoutEvents]] as const) {
+      for (const e of events as unknown as Parameters<typeof slimEvent>[0][]) {
+        const s = slimEvent(e);
+        const a = eventView(dir, e, NOW);
+        const b = eventView(dir, s, NOW);
+        assert.deepEqual(b, a, `${e.event_type} ${e.id}`);
+        assert.equal(s.id, e.id);
+        full += JSON.stringify(e).length;
+        slim += JSON.stringify(s).length;
+      }
+    }
+    assert.ok(slim < full * 0.8, `slim ${slim} vs full ${full} bytes`);
+  });
+});

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { ext, sandbox, sleep } from './helpers';
 
@@ -11,6 +13,10 @@ describe('activation', () => {
     assert.equal(e.isActive, true);
     const ms = e.exports.activationMs;
     console.log(`    activate() took ${ms.toFixed(1)} ms`);
+    // npm run bench prints the last figure measured here, in the real extension host.
+    const cache = join(e.extensionPath, '.vscode-test-web');
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'activation.json'), JSON.stringify({ activationMs: ms, vscode: vscode.version, at: new Date().toISOString() }));
     assert.ok(ms < 500, `activate() took ${ms} ms`);
     await sleep(500);
     assert.deepEqual(await sandbox.requests(), [], 'activation made requests');

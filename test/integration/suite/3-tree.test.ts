@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { contextOf, freshSession, item, newestFirst, sandbox, type Api, type Node, type Seed } from './helpers';
+import { tooltipOf, contextOf, freshSession, item, newestFirst, sandbox, type Api, type Node, type Seed } from './helpers';
 
 // Written out here, not imported from the extension, so a wrong entry in its direction table fails a test.
 const PORTIN_LOOK: Record<string, [string, string]> = {
@@ -60,7 +60,8 @@ describe('tree', () => {
       assert.equal((ti.iconPath as vscode.ThemeIcon).id, icon);
       assert.ok((ti.iconPath as vscode.ThemeIcon).color, 'status icons are coloured');
       assert.equal(ti.contextValue, `order:portin:${o.status.value}`);
-      assert.ok(ti.tooltip instanceof vscode.MarkdownString && ti.tooltip.value.includes(o.id));
+      assert.equal(ti.tooltip, undefined, 'tooltips are built on hover, not per render');
+      assert.ok(tooltipOf(a, node).value.includes(o.id));
       assert.equal(ti.id, `portin/order/${o.id}`);
     }
     const more = children.at(-1)!;
@@ -92,7 +93,8 @@ describe('tree', () => {
     let events = children.filter((n) => contextOf(a, n).startsWith('event:'));
     assert.deepEqual(events.map((e) => e.event!.id), expected.slice(0, PAGE).map((e) => e.id));
     const first = item(a, events[0]!);
-    assert.equal(first.command?.command, 'telnyxPorting.openEvent');
+    assert.equal(first.command, undefined, 'the click command is resolved on click');
+    assert.equal(a.services.tree.resolveTreeItem(first, events[0]!).command?.command, 'telnyxPorting.openEvent');
     assert.equal(first.contextValue, `event:portin:${expected[0]!.payload_status}`);
     assert.doesNotMatch(String(first.label), /porting_order\./, 'labels are words, not raw types');
 

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { API_URL, configure, contextOf, CONTROL, freshSession, item, KEY, newestFirst, sandbox, sleep, stub, type Api, type Node } from './helpers';
+import { tooltipOf, API_URL, configure, contextOf, CONTROL, freshSession, item, KEY, newestFirst, sandbox, sleep, stub, type Api, type Node } from './helpers';
 
 const figures = { injected: 0, survived: 0, expected: 0, seen: 0, missing: 0, duplicated: 0, confirmed: 0, sent: 0, leaks: 0 };
 
@@ -155,8 +155,7 @@ describe('faults, bad input and key hygiene', function () {
         await sandbox.fault({ path: '/v2/porting/events', method: 'GET' }, { body: listBody([hostile]) });
         await vscode.commands.executeCommand('telnyxPorting.refreshNode', orders[0]);
         const [ev] = await a.services.tree.getChildren(orders[0]);
-        const tip = item(a, ev!).tooltip as vscode.MarkdownString;
-        assert.ok(tip instanceof vscode.MarkdownString);
+        const tip = tooltipOf(a, ev!);
         assert.ok(!tip.isTrusted, 'tooltip is trusted');
         assert.ok(!tip.supportHtml, 'tooltip renders HTML');
         assert.ok(!tip.value.includes('](command:'), tip.value);

@@ -22,7 +22,13 @@ export interface Api {
   activationMs: number;
   services: {
     keys: { get(): Promise<string | undefined>; hasKeyContext: boolean | undefined; set(k: string): Promise<void>; clear(): Promise<void> };
-    tree: { getChildren(n?: Node): Promise<Node[]>; getTreeItem(n: Node): vscode.TreeItem; refreshAll(): void; roots: Node[] };
+    tree: {
+      getChildren(n?: Node): Promise<Node[]>;
+      getTreeItem(n: Node): vscode.TreeItem;
+      resolveTreeItem(i: vscode.TreeItem, n: Node): vscode.TreeItem;
+      refreshAll(): void;
+      roots: Node[];
+    };
     log: vscode.LogOutputChannel;
   };
 }
@@ -121,6 +127,13 @@ export async function freshSession(settings: Record<string, unknown>): Promise<A
 
 export function item(a: Api, n: Node): vscode.TreeItem {
   return a.services.tree.getTreeItem(n);
+}
+
+/** The tooltip as VS Code gets it on hover (resolveTreeItem). */
+export function tooltipOf(a: Api, n: Node): vscode.MarkdownString {
+  const tip = a.services.tree.resolveTreeItem(item(a, n), n).tooltip;
+  assert.ok(tip instanceof vscode.MarkdownString, 'the tooltip is Markdown');
+  return tip;
 }
 
 export function contextOf(a: Api, n: Node): string {
