@@ -21,7 +21,6 @@ import { VIEW_ID, type Services } from './services';
 import { Session } from './session';
 import type { TreeNode } from './tree/node';
 import { PortingTreeProvider } from './tree/provider';
-import { reportError } from './ui/notify';
 
 /** What activate() returns: the live objects, so the integration suite can look inside. */
 export interface ExtensionApi {
@@ -41,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showRecentEvents: () => readSettings().showRecentEvents,
   });
   const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const docs = new EventFileSystem(() => session.get(), (e) => void reportError(e, log));
+  const docs = new EventFileSystem(() => session.get());
   const services: Services = { keys, session, tree, treeView, docs, log };
 
   context.subscriptions.push(

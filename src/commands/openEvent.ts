@@ -26,7 +26,7 @@ export function registerOpenEvent(s: Services): vscode.Disposable {
       if (alreadyOpen) s.docs.refresh(uri);
       return await vscode.window.showTextDocument(doc, { preview: true });
     } catch (e) {
-      await reportError(e, s.log, () => open(arg));
+      await reportError((uri && s.docs.takeFailure(uri)) ?? e, s.log, () => open(arg));
       return undefined;
     }
   };

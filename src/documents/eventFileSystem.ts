@@ -32,11 +32,17 @@ export class EventFileSystem implements vscode.FileSystemProvider {
   readonly onDidChangeFile = this.changes.event;
   /** An event fetched just before opening (Open Event… looks it up first), used once so we do not fetch twice. */
   private readonly prefetched = new Map<string, PortingEvent>();
+  /** Why the last read of a document failed: VS Code only passes on a FileSystemError, the caller wants the actions. */
+  private readonly failures = new Map<string, TelnyxError>();
 
-  constructor(
-    private readonly client: () => Promise<TelnyxClient>,
-    private readonly onError: (e: TelnyxError, uri: vscode.Uri) => void,
-  ) {}
+  constructor(private readonly client: () => Promise<TelnyxClient>) {}
+
+  /** The TelnyxError behind a failed read of `uri`, once. */
+  takeFailure(uri: vscode.Uri): TelnyxError | undefined {
+    const failure = this.failures.get(uri.toString());
+    this.failures.delete(uri.toString());
+    return failure;
+  }
 
   remember(uri: vscode.Uri, event: PortingEvent): void {
     this.prefetched.set(uri.toString(), event);
@@ -62,7 +68,7 @@ export class EventFileSystem implements vscode.FileSystemProvider {
         event = await (await this.client()).getEvent(direction(dirId), id);
       } catch (e) {
         const err = e instanceof TelnyxError ? e : new TelnyxError('malformed', String(e));
-        this.onError(err, uri);
+        this.failures.set(uri.toString(), err);
         throw err.kind === 'not-found' ? vscode.FileSystemError.FileNotFound(err.message) : vscode.FileSystemError.Unavailable(err.message);
       }
     }

@@ -79,6 +79,26 @@ describe('payload documents', () => {
     assert.ok(reqs.some((r) => r.path === `/v2/portouts/events/${ev.id}`), JSON.stringify(reqs));
   });
 
+  it('a payload that fails to load gives one clear message with Retry, and Retry opens it', async () => {
+    // The last one: not opened by the tests above, so no document of it is cached.
+    const node = (await eventNodes(a, 1)).filter((n) => n.event!.payload_status === 'completed').at(-1)!;
+    await sandbox.fault({ path: `/v2/portouts/events/${node.event!.id}`, method: 'GET', times: 3 }, { status: 503 });
+    const errors = stub('showErrorMessage', async () => 'Retry');
+    let editor: vscode.TextEditor | undefined;
+    try {
+      editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('telnyxPorting.openEvent', node);
+    } finally {
+      errors.restore();
+    }
+    assert.equal(errors.calls.length, 1, JSON.stringify(errors.calls));
+    assert.match(String(errors.calls[0]![0]), /server error \(503\)/);
+    assert.ok(errors.calls[0]!.includes('Retry'));
+    // The retry ran after the faults were used up; its document is open now.
+    editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'telnyx-porting');
+    assert.equal(JSON.parse(editor!.document.getText()).id, node.event!.id);
+  });
+
   it('Open Event… refuses an id that is not a uuid before any request', async () => {
     await sandbox.clearRequests();
     const errors = stub('showErrorMessage', async () => undefined);
