@@ -13,6 +13,12 @@ export interface FetchAllOptions {
   signal?: AbortSignal;
   /** Called after each page with pages done and the total known so far. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * How many records the list probably holds, e.g. the total of a page already on screen. With it the
+   * first `concurrency` pages go out together instead of page 1 alone: one round trip less. A wrong
+   * guess costs at most concurrency-1 empty pages past the end, never records (top-up still checks).
+   */
+  expectedTotal?: number;
 }
 
 export type PageFetcher<T> = (pageNumber: number, pageSize: number, signal?: AbortSignal) => Promise<Page<T>>;
@@ -53,15 +59,28 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   };
 
   checkCancelled();
-  const first = await fetchPage(1, opts.pageSize, opts.signal);
+  const guessedPages = opts.expectedTotal === undefined ? 1 : Math.ceil(opts.expectedTotal / Math.max(1, opts.pageSize));
+  const early = Array.from({ length: Math.max(1, Math.min(concurrency, guessedPages)) }, (_, i) => fetchPage(i + 1, opts.pageSize, opts.signal));
+  // If page 1 fails, the others' failures must not surface as unhandled rejections.
+  for (const p of early) p.catch(() => undefined);
+  const first = await early[0]!;
   take(first, (pages[1] = []));
   const totalPages = first.totalPages;
   let done = 1;
   opts.onProgress?.(done, totalPages);
 
-  // A shared cursor: each worker takes the next page number until none remain.
-  let next = 2;
-  const worker = async (): Promise<void> => {
+  // A shared cursor: each worker first finishes the page it may have started early, then takes the next
+  // page number until none remain.
+  let next = early.length + 1;
+  const worker = async (head?: Promise<Page<T>>, headNumber = 0): Promise<void> => {
+    if (head) {
+      const page = await head;
+      // Past the end (the guess was high): an empty page, only counted as a request.
+      if (headNumber <= totalPages) {
+        take(page, (pages[headNumber] = []));
+        opts.onProgress?.(++done, totalPages);
+      } else requests++;
+    }
     while (next <= totalPages) {
       checkCancelled();
       const n = next++;
@@ -69,7 +88,8 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
       opts.onProgress?.(++done, totalPages);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(0, totalPages - 1)) }, worker));
+  const workers = Math.max(early.length - 1, Math.min(concurrency, Math.max(0, totalPages - 1)));
+  await Promise.all(Array.from({ length: workers }, (_, i) => worker(early[i + 1], i + 2)));
 
   // Records that arrived while we paged pushed others onto pages we had already read: walk the pages
   // again in order until we hold as many records as the list now has.

@@ -76,7 +76,10 @@ export function orderView(dir: Direction, order: Order, now: number = Date.now()
     description: `${status.label} · ${relativeTime(when, now)}`,
     status,
     statusValue,
-    tooltip: orderTooltip(dir, order, status),
+    // A getter: labels are read on every render, tooltips only on hover.
+    get tooltip() {
+      return orderTooltip(dir, order, status);
+    },
   };
 }
 
@@ -196,7 +199,9 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
     description,
     icon: EVENT_ICONS[suffix] ?? 'symbol-event',
     color,
-    tooltip: eventTooltip(dir, event, label),
+    get tooltip() {
+      return eventTooltip(dir, event, label);
+    },
     known: base !== undefined,
   };
 }

@@ -31,7 +31,7 @@ export function registerFindOrder(s: Services): vscode.Disposable {
           continue;
         }
         const all = await withPagesProgress(`Searching every ${dir.label} order for "${text}"`, (onProgress, signal) =>
-          client.allOrders(dir, { pageSize: 250, concurrency: settings.concurrency, onProgress, signal }),
+          client.allOrders(dir, { pageSize: 250, concurrency: settings.concurrency, expectedTotal: root.filter ? undefined : root.total, onProgress, signal }),
         );
         const matches = all.items.filter((o) => orderMatches(dir, o, text));
         found += matches.length;

@@ -37,6 +37,11 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
     return this.pending !== undefined;
   }
 
+  /** Records the list holds according to the last page loaded (undefined before the first). */
+  get total(): number | undefined {
+    return this.list.total;
+  }
+
   /** Everything loaded so far, for commands that search the tree. */
   get records(): readonly T[] {
     return this.list.items;

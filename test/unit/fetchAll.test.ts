@@ -29,6 +29,18 @@ describe('fetchAll against the sandbox', function () {
     assert.equal(pages.at(-1), r.requests * 1000 + r.requests, 'progress ends at total/total');
   });
 
+  it('with a hint of the total, sends the first pages together and still returns each record once', async () => {
+    const pages = Math.ceil(60 / 7);
+    for (const hint of [60, 10, 500]) {
+      sandbox.clearRequests();
+      const r = await client.allOrders(PORT_IN, { pageSize: 7, concurrency: 4, expectedTotal: hint });
+      assert.deepEqual(r.items.map((o) => o.id), sandbox.data.portinOrders.map((o) => o.id), `hint ${hint}`);
+      assert.equal(r.topUpRequests, 0);
+      const extra = sandbox.requests.length - pages;
+      assert.ok(extra >= 0 && extra <= 3, `hint ${hint}: ${extra} requests past the end`);
+    }
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     let inFlight = 0;
     let peak = 0;
