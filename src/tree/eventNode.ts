@@ -6,8 +6,7 @@ import { eventView } from '../api/labels';
 import type { PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import type { TreeNode } from './node';
-import { intern, themeIcon } from './shared';
-import { untrustedMarkdown } from './orderNode';
+import { intern, themeIcon, untrustedMarkdown } from './shared';
 
 export class EventNode implements TreeNode {
   /** Set while an action runs on this event; shown instead of the usual description. */

@@ -7,7 +7,7 @@ import { newestFirst } from '../api/paging';
 import { slimPage } from './slimPage';
 import type { Order, Page, PortingEvent } from '../api/types';
 import { EventNode } from './eventNode';
-import { themeIcon } from './shared';
+import { themeIcon, untrustedMarkdown } from './shared';
 import type { TreeContext, TreeNode } from './node';
 import { PagedNode } from './pagedNode';
 
@@ -47,12 +47,4 @@ export class OrderNode extends PagedNode<PortingEvent> {
   protected childFor(event: PortingEvent): TreeNode {
     return new EventNode(this.direction, event, this);
   }
-}
-
-/** API text never gets command links, HTML or theme icons: it is rendered as plain Markdown only. */
-export function untrustedMarkdown(text: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(text, false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  return md;
 }

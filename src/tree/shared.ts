@@ -1,4 +1,5 @@
-// Shared ThemeIcons and strings: a few dozen distinct icons, labels and context values, and thousands of nodes.
+// What every node uses the same way: shared ThemeIcons and strings (a few dozen distinct icons, labels and
+// context values across thousands of nodes), and untrusted Markdown for text that comes from the API.
 
 import * as vscode from 'vscode';
 
@@ -23,4 +24,12 @@ export function intern(text: string): string {
   // Bounded, so labels that are unique per event (a FOC date) cannot grow it without end.
   if (strings.size < 1000) strings.set(text, text);
   return text;
+}
+
+/** API text never gets command links, HTML or theme icons: it is rendered as plain Markdown only. */
+export function untrustedMarkdown(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
 }
