@@ -16,6 +16,7 @@ import { registerShowLog } from './commands/showLog';
 import { readSettings, onSettingsChange } from './config';
 import { EventFileSystem, READONLY_MESSAGE } from './documents/eventFileSystem';
 import { EVENT_SCHEME } from './documents/eventPath';
+import { guardReadonly } from './documents/readonlyGuard';
 import { KeyStore } from './secrets/keyStore';
 import { VIEW_ID, type Services } from './services';
 import { Session } from './session';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree,
     treeView,
     vscode.workspace.registerFileSystemProvider(EVENT_SCHEME, docs, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
+    guardReadonly(docs),
     keys.onDidChange(() => tree.refreshAll()),
     onSettingsChange(() => tree.refreshAll()),
     registerSetApiKey(services),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { contextOf, freshSession, sandbox, stub, type Api, type Node, type Seed } from './helpers';
+import { sleep, contextOf, freshSession, sandbox, stub, type Api, type Node, type Seed } from './helpers';
 
 async function eventNodes(a: Api, rootIndex: number): Promise<Node[]> {
   const root = (await a.services.tree.getChildren())[rootIndex]!;
@@ -52,6 +52,12 @@ describe('payload documents', () => {
       (e: unknown) => e instanceof vscode.FileSystemError || /read-only|NoPermissions/i.test(String(e)),
     );
     assert.equal(await editor.document.save(), false, 'save reported success');
+    // Another extension's WorkspaceEdit gets through the read-only flag; the extension undoes it.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(0, 0), 'x');
+    await vscode.workspace.applyEdit(edit);
+    for (let i = 0; i < 30 && editor.document.getText() !== before; i++) await sleep(100);
+    assert.equal(editor.document.getText(), before, 'the edit was not undone');
   });
 
   it('says plainly when the payload is not generated yet', async () => {
