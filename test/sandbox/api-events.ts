@@ -8,7 +8,7 @@ import { paginate, readPage } from './pagination';
 import { UUID_RE } from './prng';
 import { QueryReader } from './query';
 import type { ApiRequest, ApiResponse } from './responses';
-import { missing, noContent, ok, unprocessable } from './responses';
+import { jsonOf, missing, noContent, ok, okPage, unprocessable } from './responses';
 import type { AnyEvent, SandboxStore } from './store';
 
 interface Side<E extends AnyEvent> {
@@ -70,7 +70,8 @@ function list<E extends AnyEvent>(side: Side<E>, req: ApiRequest): ApiResponse {
       (lte === undefined || t <= lte)
     );
   });
-  return ok(paginate(events, page, store.config.emptyListTotalPages));
+  const result = paginate(events, page, store.config.emptyListTotalPages);
+  return okPage(result.data.map(jsonOf), result.meta);
 }
 
 function show<E extends AnyEvent>(side: Side<E>, req: ApiRequest, id: string): ApiResponse {

@@ -6,7 +6,7 @@ import { paginate, readPage } from './pagination';
 import { UUID_RE } from './prng';
 import { QueryReader } from './query';
 import type { ApiRequest, ApiResponse } from './responses';
-import { missing, ok, unprocessable } from './responses';
+import { missing, ok, okPage, unprocessable } from './responses';
 import { LOCALES } from './seed-vocab';
 
 /** The API embeds at most this many numbers in an order (include_phone_numbers). */
@@ -17,6 +17,15 @@ const containsCi = (hay: string | null, needle: string): boolean => hay !== null
 
 function present(order: PortingOrder, includeNumbers: boolean): PortingOrder {
   return { ...order, phone_numbers: includeNumbers ? order.phone_numbers.slice(0, EMBEDDED_NUMBERS) : [] };
+}
+
+/** The JSON text of `present(order, includeNumbers)`, made once per order (orders never change once seeded). */
+const presentedText = new WeakMap<PortingOrder, { with?: string; without?: string }>();
+function presentJson(order: PortingOrder, includeNumbers: boolean): string {
+  let texts = presentedText.get(order);
+  if (!texts) presentedText.set(order, (texts = {}));
+  const key = includeNumbers ? 'with' : 'without';
+  return (texts[key] ??= JSON.stringify(present(order, includeNumbers)));
 }
 
 /**
@@ -50,8 +59,10 @@ export function listPortingOrders(req: ApiRequest): ApiResponse {
 
   const focOf = (o: PortingOrder): number | null =>
     o.activation_settings.foc_datetime_requested === null ? null : Date.parse(o.activation_settings.foc_datetime_requested);
+  const byFoc = focGt !== undefined || focLt !== undefined;
   let orders = req.store.data.portinOrders.filter((o) => {
-    const foc = focOf(o);
+    // Parsing every order's date on every page request is only worth it when a date filter asks for it.
+    const foc = byFoc ? focOf(o) : null;
     return (
       (customerRef === undefined || o.customer_reference === customerRef) &&
       (groupRef === undefined || o.customer_group_reference === groupRef) &&
@@ -80,7 +91,7 @@ export function listPortingOrders(req: ApiRequest): ApiResponse {
     });
   }
   const result = paginate(orders, page, req.store.config.emptyListTotalPages);
-  return ok({ data: result.data.map((o) => present(o, includeNumbers)), meta: result.meta });
+  return okPage(result.data.map((o) => presentJson(o, includeNumbers)), result.meta);
 }
 
 export function showPortingOrder(req: ApiRequest, id: string): ApiResponse {

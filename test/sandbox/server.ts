@@ -69,6 +69,7 @@ interface Outgoing {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function encode(r: ApiResponse): Outgoing {
+  if (r.raw !== undefined) return { status: r.status, headers: { 'Content-Type': 'application/json', ...r.headers }, body: Buffer.from(r.raw) };
   if (r.body === undefined) return { status: r.status, headers: { ...r.headers }, body: Buffer.alloc(0) };
   return { status: r.status, headers: { 'Content-Type': 'application/json', ...r.headers }, body: Buffer.from(JSON.stringify(r.body)) };
 }
