@@ -4,7 +4,7 @@
 
 import type { Direction, PortingEvent, PortoutEvent } from './model';
 import { PORTIN_EVENT_TYPES, PORTOUT_EVENT_TYPES } from './model';
-import { paginate, readPage } from './pagination';
+import { filteredOnce, paginate, readPage } from './pagination';
 import { UUID_RE } from './prng';
 import { QueryReader } from './query';
 import type { ApiRequest, ApiResponse } from './responses';
@@ -61,15 +61,18 @@ function list<E extends AnyEvent>(side: Side<E>, req: ApiRequest): ApiResponse {
     store.insertEvents({ direction: side.direction, count: shift.count, ...(target === undefined ? {} : { orderId: target }) });
   }
 
-  const events = side.events(store).filter((e) => {
-    const t = gte === undefined && lte === undefined ? 0 : store.timeOf(e);
-    return (
-      (type === undefined || e.event_type === type) &&
-      (orderId === undefined || side.orderIdOf(e) === orderId) &&
-      (gte === undefined || t >= gte) &&
-      (lte === undefined || t <= lte)
-    );
-  });
+  const all = side.events(store);
+  const events = filteredOnce(all, `${type}|${orderId}|${gte}|${lte}`, () =>
+    all.filter((e) => {
+      const t = gte === undefined && lte === undefined ? 0 : store.timeOf(e);
+      return (
+        (type === undefined || e.event_type === type) &&
+        (orderId === undefined || side.orderIdOf(e) === orderId) &&
+        (gte === undefined || t >= gte) &&
+        (lte === undefined || t <= lte)
+      );
+    }),
+  );
   const result = paginate(events, page, store.config.emptyListTotalPages);
   return okPage(result.data.map(jsonOf), result.meta);
 }

@@ -2,7 +2,7 @@
 
 import type { PortingOrder, PortoutDetails } from './model';
 import { PORTING_ORDER_SORTS, PORTING_ORDER_TYPES, PORTOUT_STATUSES } from './model';
-import { paginate, readPage } from './pagination';
+import { filteredOnce, paginate, readPage } from './pagination';
 import { UUID_RE } from './prng';
 import { QueryReader } from './query';
 import type { ApiRequest, ApiResponse } from './responses';
@@ -60,7 +60,9 @@ export function listPortingOrders(req: ApiRequest): ApiResponse {
   const focOf = (o: PortingOrder): number | null =>
     o.activation_settings.foc_datetime_requested === null ? null : Date.parse(o.activation_settings.foc_datetime_requested);
   const byFoc = focGt !== undefined || focLt !== undefined;
-  let orders = req.store.data.portinOrders.filter((o) => {
+  const all = req.store.data.portinOrders;
+  const filterKey = [...req.query].filter(([k]) => !k.startsWith('page[')).map(([k, v]) => `${k}=${v}`).sort().join('&');
+  let orders = [...filteredOnce(all, filterKey, () => all.filter((o) => {
     // Parsing every order's date on every page request is only worth it when a date filter asks for it.
     const foc = byFoc ? focOf(o) : null;
     return (
@@ -77,7 +79,7 @@ export function listPortingOrders(req: ApiRequest): ApiResponse {
       (focGt === undefined || (foc !== null && foc > focGt)) &&
       (focLt === undefined || (foc !== null && foc < focLt))
     );
-  });
+  }))];
   // The store keeps orders newest first, which is also the documented default.
   if (sort === 'created_at') orders = orders.reverse();
   if (sort.endsWith('foc_datetime_requested')) {

@@ -48,3 +48,19 @@ export function paginate<T>(items: readonly T[], page: PageRequest, emptyTotalPa
     },
   };
 }
+
+/**
+ * One filtering per query while the list is unchanged: paging through N pages would otherwise scan the
+ * whole list N times, a cost of this test server (quadratic in size) that a benchmark would blame on the client.
+ * Inserting events grows a list (new length) and reset replaces them, so neither is served stale.
+ */
+const filtered = new WeakMap<readonly object[], Map<string, { length: number; result: readonly object[] }>>();
+export function filteredOnce<E extends object>(all: readonly E[], key: string, filter: () => E[]): readonly E[] {
+  let byKey = filtered.get(all);
+  if (!byKey) filtered.set(all, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit && hit.length === all.length) return hit.result as readonly E[];
+  const result = filter();
+  byKey.set(key, { length: all.length, result });
+  return result;
+}
