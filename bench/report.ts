@@ -192,7 +192,7 @@ export function printSummary(rs: readonly ScaleResult[], s: SizeResult, o: Bench
     console.log(
       `  Growth from ${rs[0]!.scale}x to ${rs[rs.length - 1]!.scale}x as a power of size (1 = linear, 2 = quadratic): client CPU orders ^${ex.clientOrders.toFixed(2)}, ` +
         `events ^${ex.clientEvents.toFixed(2)}; heap ^${ex.heap.toFixed(2)}; sandbox CPU orders ^${ex.serverOrders.toFixed(2)}, events ^${ex.serverEvents.toFixed(2)} ` +
-        '(the sandbox filters the whole list on every page request: a test/sandbox cost, not the extension\'s)',
+        "(the test server's own work, not the extension's)",
     );
   } else console.log('  Only one scale was run: growth is not measured.');
 
