@@ -1,37 +1,79 @@
-// Asks for an event id in the palette and looks it up in both directions.
+// Asks which event a palette command is for: one already loaded in the tree (newest first), or any
+// event by id, looked up in both directions.
 
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
+import { eventOrderId } from '../api/directions';
+import { eventView, relativeTime } from '../api/labels';
 import type { PortingEvent } from '../api/types';
 import { isUuid } from '../api/validate';
 import type { Services } from '../services';
+
+export interface FoundEvent {
+  direction: Direction;
+  event: PortingEvent;
+  /** True when just fetched whole from the API; events picked from the tree are slimmed (see slimEvent). */
+  complete?: boolean;
+}
+
+const ENTER_ID = 'Enter an event id…';
+/** Enough to find today's events without a list of thousands. */
+const MAX_PICKS = 200;
 
 export function eventIdProblem(value: string): string | undefined {
   return isUuid(value) ? undefined : 'An event id is a UUID like eef3340b-8903-4466-b445-89b697315a3a.';
 }
 
 /** The event the user names, or undefined if they cancel. Throws TelnyxError when the lookup fails. */
-export async function askEvent(
-  s: Services,
-  title: string,
-  given?: string,
-): Promise<{ direction: Direction; event: PortingEvent } | undefined> {
-  let id = given;
-  if (id !== undefined && eventIdProblem(id)) {
-    void vscode.window.showErrorMessage(`"${id.slice(0, 60)}" is not an event id. ${eventIdProblem(id)}`);
+export async function askEvent(s: Services, title: string, given?: string): Promise<FoundEvent | undefined> {
+  if (given !== undefined && eventIdProblem(given)) {
+    void vscode.window.showErrorMessage(`"${given.slice(0, 60)}" is not an event id. ${eventIdProblem(given)}`);
     return undefined;
   }
-  id ??= await vscode.window.showInputBox({
-    title,
-    prompt: 'Port-in or port-out event id',
-    placeHolder: 'eef3340b-8903-4466-b445-89b697315a3a',
-    ignoreFocusOut: true,
-    validateInput: (v) => eventIdProblem(v),
-  });
-  if (!id) return undefined;
+  let id = given;
+  if (id === undefined) {
+    const picked = await pickLoaded(s, title);
+    if (picked === undefined) return undefined;
+    if (picked !== ENTER_ID) return picked;
+    id = await vscode.window.showInputBox({
+      title,
+      prompt: 'Port-in or port-out event id',
+      placeHolder: 'eef3340b-8903-4466-b445-89b697315a3a',
+      ignoreFocusOut: true,
+      validateInput: (v) => eventIdProblem(v.trim()),
+    });
+    if (!id) return undefined;
+  }
   const client = await s.session.get();
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Looking up event ${id.trim()}…` },
-    () => client.findEvent(id.trim()),
+  const wanted = id.trim();
+  const found = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Looking up event ${wanted}…` },
+    () => client.findEvent(wanted),
   );
+  return { ...found, complete: true };
+}
+
+/** A loaded event, ENTER_ID, or undefined on cancel; straight to ENTER_ID when nothing is loaded. */
+async function pickLoaded(s: Services, title: string): Promise<FoundEvent | typeof ENTER_ID | undefined> {
+  const loaded = s.tree.roots
+    .flatMap((root) => root.loadedEvents().map((event) => ({ direction: root.direction, event })))
+    .sort((a, b) => Date.parse(b.event.created_at ?? '') - Date.parse(a.event.created_at ?? ''))
+    .slice(0, MAX_PICKS);
+  if (loaded.length === 0) return ENTER_ID;
+  type Item = vscode.QuickPickItem & { found?: FoundEvent };
+  const items: Item[] = [
+    { label: `$(edit) ${ENTER_ID}`, alwaysShow: true },
+    ...loaded.map((found): Item => {
+      const order = eventOrderId(found.direction, found.event);
+      return {
+        label: eventView(found.direction, found.event).label,
+        description: `${found.direction.label} · ${relativeTime(found.event.created_at)}${order ? ` · order ${order.slice(0, 8)}` : ''}`,
+        detail: found.event.id ?? undefined,
+        found,
+      };
+    }),
+  ];
+  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: 'An event loaded in the tree, or enter any event id', matchOnDescription: true, matchOnDetail: true });
+  if (!choice) return undefined;
+  return choice.found ?? ENTER_ID;
 }

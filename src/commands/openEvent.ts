@@ -17,7 +17,8 @@ export function registerOpenEvent(s: Services): vscode.Disposable {
         const found = await askEvent(s, 'Open Telnyx Porting Event', typeof arg === 'string' ? arg : undefined);
         if (!found || !found.event.id) return undefined;
         uri = eventUri(found.direction.id, found.event.id, found.event.event_type);
-        s.docs.remember(uri, found.event);
+        // A lookup already fetched the whole event: the document uses it instead of fetching it again.
+        if (found.complete) s.docs.remember(uri, found.event);
       }
       if (!uri) return undefined;
       const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri?.toString());

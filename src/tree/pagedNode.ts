@@ -13,7 +13,7 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
   private error: TelnyxError | undefined;
   private pending: Promise<void> | undefined;
   /** Child nodes are kept, not rebuilt per render, so an expanded order keeps the events it loaded. */
-  private nodes = new WeakMap<T, TreeNode>();
+  private nodes = new Map<T, TreeNode>();
 
   constructor(
     readonly id: string,
@@ -67,8 +67,13 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
   /** Forget what was loaded; the next expand (or render) fetches page 1 again. */
   reset(): void {
     this.list.reset();
-    this.nodes = new WeakMap();
+    this.nodes = new Map();
     this.error = undefined;
+  }
+
+  /** The child nodes made so far (those VS Code has asked for). */
+  protected get madeChildren(): TreeNode[] {
+    return [...this.nodes.values()];
   }
 
   private nodeFor(item: T): TreeNode {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { newestFirst } from '../api/paging';
-import type { Order, Page } from '../api/types';
+import type { Order, Page, PortingEvent } from '../api/types';
 import type { TreeContext, TreeNode } from './node';
 import { OrderNode } from './orderNode';
 import { PagedNode } from './pagedNode';
@@ -40,6 +40,14 @@ export class DirectionRootNode extends PagedNode<Order> {
     item.description = [this.filterState ? `filter: ${this.filterState.label}` : undefined, count].filter(Boolean).join(' · ') || undefined;
     item.tooltip = this.direction.id === 'portin' ? 'Porting orders: numbers moving to Telnyx' : 'Port-outs: numbers moving away from Telnyx';
     return item;
+  }
+
+  /** Every event loaded under this root (Recent events and expanded orders), newest first, once each. */
+  loadedEvents(): PortingEvent[] {
+    const orders = this.madeChildren.filter((n): n is OrderNode => n instanceof OrderNode);
+    const byId = new Map<string, PortingEvent>();
+    for (const e of [...this.recent.records, ...orders.flatMap((o) => o.records)]) if (e.id && !byId.has(e.id)) byId.set(e.id, e);
+    return newestFirst([...byId.values()]);
   }
 
   get filter(): OrderFilter | undefined {

@@ -71,18 +71,39 @@ describe('payload documents', () => {
 
   it('Open Event… finds an event by id alone and opens it; re-opening fetches again', async () => {
     const ev = seed.portoutEvents[5]!;
+    // The palette first offers the events loaded in the tree; the first entry asks for any id.
+    const pick = stub('showQuickPick', async (items: unknown) => (items as vscode.QuickPickItem[])[0]);
     const input = stub('showInputBox', async () => ev.id);
     let editor: vscode.TextEditor;
     try {
       editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent');
     } finally {
+      pick.restore();
       input.restore();
     }
+    assert.match(String((pick.calls[0]![0] as vscode.QuickPickItem[])[0]!.label), /Enter an event id/);
     assert.equal(JSON.parse(editor.document.getText()).id, ev.id);
     await sandbox.clearRequests();
     await vscode.commands.executeCommand('telnyxPorting.openEvent', ev.id);
     const reqs = await sandbox.requests();
     assert.ok(reqs.some((r) => r.path === `/v2/portouts/events/${ev.id}`), JSON.stringify(reqs));
+  });
+
+  it('Open Event… offers the loaded events, newest first, and opens the whole event picked', async () => {
+    const pick = stub('showQuickPick', async (items: unknown) => (items as (vscode.QuickPickItem & { detail?: string })[]).find((i) => i.detail)!);
+    let editor: vscode.TextEditor;
+    try {
+      editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent');
+    } finally {
+      pick.restore();
+    }
+    const offered = (pick.calls[0]![0] as (vscode.QuickPickItem & { detail?: string })[]).filter((i) => i.detail);
+    assert.ok(offered.length > 0);
+    const all = [...seed.portinEvents, ...seed.portoutEvents];
+    const times = offered.map((i) => Date.parse(all.find((e) => e.id === i.detail)!.created_at));
+    assert.deepEqual(times, [...times].sort((x, y) => y - x), 'newest first');
+    // The tree keeps slimmed events; the document must still show the whole event from the API.
+    assert.deepEqual(JSON.parse(editor.document.getText()), all.find((e) => e.id === offered[0]!.detail));
   });
 
   it('a payload that fails to load gives one clear message with Retry, and Retry opens it', async () => {

@@ -46,6 +46,28 @@ describe('republish', () => {
     });
   }
 
+  it('from the palette, an event picked from the tree is republished once, in its own direction', async () => {
+    await firstEvent(a, 1); // loads a port-out order's events into the tree
+    const pick = stub('showQuickPick', async (items: unknown) =>
+      (items as (vscode.QuickPickItem & { description?: string; detail?: string })[]).find((i) => i.detail && i.description?.startsWith('Port-out')),
+    );
+    const confirm = stub('showWarningMessage', async () => 'Republish');
+    const info = stub('showInformationMessage', async () => undefined);
+    let result: string | undefined;
+    try {
+      result = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent');
+    } finally {
+      pick.restore();
+      confirm.restore();
+      info.restore();
+    }
+    assert.equal(result, 'sent');
+    const picked = (await pick.calls[0]![0]) as unknown as { detail?: string; description?: string }[];
+    const chosen = picked.find((i) => i.detail && i.description?.startsWith('Port-out'))!.detail!;
+    const posts = (await sandbox.requests()).filter((r) => r.method === 'POST');
+    assert.deepEqual(posts.map((r) => r.path), [`/v2/portouts/events/${chosen}/republish`]);
+  });
+
   it('answered no, it sends nothing', async () => {
     const node = await firstEvent(a, 0);
     const confirm = stub('showWarningMessage', async () => undefined);
