@@ -108,9 +108,12 @@ export class PagedList<T extends Identified> {
 
 /** Newest first by `created_at`; records without a date keep their place at the end. */
 export function newestFirst<T extends Identified>(items: readonly T[]): T[] {
-  const time = (x: T): number => {
-    const t = x.created_at ? Date.parse(x.created_at) : NaN;
-    return Number.isNaN(t) ? -Infinity : t;
-  };
-  return [...items].sort((a, b) => time(b) - time(a));
+  // Each date is parsed once, not per comparison: the tree sorts everything loaded on every render.
+  const timed = items.map((item, i) => {
+    const t = item.created_at ? Date.parse(item.created_at) : NaN;
+    return { item, i, t: Number.isNaN(t) ? -Infinity : t };
+  });
+  // Pages usually arrive newest first already; then there is nothing to sort.
+  if (timed.every((x, k) => k === 0 || timed[k - 1]!.t >= x.t)) return timed.map((x) => x.item);
+  return timed.sort((a, b) => b.t - a.t || a.i - b.i).map((x) => x.item);
 }
