@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerShowLog(services),
   );
   // Sets the welcome view's context key; reads SecretStorage only.
-  void keys.reload();
+  void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };
 }
 

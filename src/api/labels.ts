@@ -66,8 +66,9 @@ export interface OrderView {
 }
 
 export function orderView(dir: Direction, order: Order, now: number = Date.now()): OrderView {
-  const statusValue = dir.statusOf(order) ?? 'unknown';
-  const status = statusLook(dir, dir.statusOf(order));
+  const raw = dir.statusOf(order);
+  const statusValue = raw ?? 'unknown';
+  const status = statusLook(dir, raw);
   const parts = [numbersSummary(dir, order), orderReference(dir, order)].filter((s): s is string => !!s);
   const label = parts.length ? parts.join(' · ') : `${dir.label} order ${shortId(order.id)}`;
   const when = order.updated_at ?? order.created_at;

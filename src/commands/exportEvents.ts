@@ -5,16 +5,15 @@ import * as vscode from 'vscode';
 import { newestFirst } from '../api/paging';
 import { readSettings } from '../config';
 import type { Services } from '../services';
-import { OrderNode } from '../tree/orderNode';
-import { RecentEventsNode } from '../tree/recentEventsNode';
+import { EventsNode } from '../tree/eventsNode';
 import { reportError } from '../ui/notify';
 import { withPagesProgress } from '../ui/progress';
 
 export function registerExportEvents(s: Services): vscode.Disposable {
-  const exportEvents = async (node?: OrderNode | RecentEventsNode): Promise<number | undefined> => {
-    if (!(node instanceof OrderNode || node instanceof RecentEventsNode)) return undefined;
+  const exportEvents = async (node?: EventsNode): Promise<number | undefined> => {
+    if (!(node instanceof EventsNode)) return undefined;
     const dir = node.direction;
-    const orderId = node instanceof OrderNode ? (node.order.id ?? undefined) : undefined;
+    const orderId = node.orderId || undefined;
     try {
       const client = await s.session.get();
       const all = await withPagesProgress(

@@ -39,10 +39,14 @@ export class KeyStore implements vscode.Disposable {
   /** Reads the store afresh, updates the context key and tells listeners. */
   async reload(): Promise<void> {
     this.cached = undefined;
-    const key = await this.get();
-    this.hasKeyContext = key !== undefined;
-    await vscode.commands.executeCommand('setContext', HAS_KEY_CONTEXT, this.hasKeyContext);
+    await this.syncContext();
     this.changed.fire();
+  }
+
+  /** Sets the context key from what is stored; at activation nothing has been loaded yet, so no one is told. */
+  async syncContext(): Promise<void> {
+    this.hasKeyContext = (await this.get()) !== undefined;
+    await vscode.commands.executeCommand('setContext', HAS_KEY_CONTEXT, this.hasKeyContext);
   }
 
   dispose(): void {

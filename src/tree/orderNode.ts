@@ -3,22 +3,23 @@
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { orderView } from '../api/labels';
-import { newestFirst } from '../api/paging';
-import { slimPage } from './slimPage';
-import type { Order, Page, PortingEvent } from '../api/types';
-import { EventNode } from './eventNode';
-import { themeIcon, untrustedMarkdown } from './shared';
+import type { Order } from '../api/types';
+import { EventsNode } from './eventsNode';
 import type { TreeContext, TreeNode } from './node';
-import { PagedNode } from './pagedNode';
+import { themeIcon, untrustedMarkdown } from './shared';
 
-export class OrderNode extends PagedNode<PortingEvent> {
+export class OrderNode extends EventsNode {
   constructor(
-    readonly direction: Direction,
+    direction: Direction,
     readonly order: Order,
     parent: TreeNode,
     ctx: TreeContext,
   ) {
-    super(`${direction.id}/order/${order.id ?? 'unknown'}`, parent, ctx);
+    super(direction, `${direction.id}/order/${order.id ?? 'unknown'}`, parent, ctx);
+  }
+
+  get orderId(): string {
+    return this.order.id ?? '';
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -33,18 +34,5 @@ export class OrderNode extends PagedNode<PortingEvent> {
 
   tooltip(): vscode.MarkdownString {
     return untrustedMarkdown(orderView(this.direction, this.order).tooltip);
-  }
-
-  protected fetchPage(pageNumber: number, pageSize: number): Promise<Page<PortingEvent>> {
-    const orderId = this.order.id ?? '';
-    return this.ctx.client().then((c) => c.listEvents(this.direction, { orderId, pageNumber, pageSize })).then(slimPage);
-  }
-
-  protected override arrange(items: PortingEvent[]): PortingEvent[] {
-    return newestFirst(items);
-  }
-
-  protected childFor(event: PortingEvent): TreeNode {
-    return new EventNode(this.direction, event, this);
   }
 }

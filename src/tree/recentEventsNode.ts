@@ -2,20 +2,16 @@
 
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
-import { newestFirst } from '../api/paging';
-import { slimPage } from './slimPage';
-import type { Page, PortingEvent } from '../api/types';
-import { EventNode } from './eventNode';
+import { EventsNode } from './eventsNode';
 import type { TreeContext, TreeNode } from './node';
-import { PagedNode } from './pagedNode';
 
-export class RecentEventsNode extends PagedNode<PortingEvent> {
-  constructor(
-    readonly direction: Direction,
-    parent: TreeNode,
-    ctx: TreeContext,
-  ) {
-    super(`${direction.id}/recent`, parent, ctx);
+export class RecentEventsNode extends EventsNode {
+  constructor(direction: Direction, parent: TreeNode, ctx: TreeContext) {
+    super(direction, `${direction.id}/recent`, parent, ctx);
+  }
+
+  get orderId(): undefined {
+    return undefined;
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -25,17 +21,5 @@ export class RecentEventsNode extends PagedNode<PortingEvent> {
     item.contextValue = `recent:${this.direction.id}`;
     item.tooltip = `All ${this.direction.label} events, newest first`;
     return item;
-  }
-
-  protected fetchPage(pageNumber: number, pageSize: number): Promise<Page<PortingEvent>> {
-    return this.ctx.client().then((c) => c.listEvents(this.direction, { pageNumber, pageSize })).then(slimPage);
-  }
-
-  protected override arrange(items: PortingEvent[]): PortingEvent[] {
-    return newestFirst(items);
-  }
-
-  protected childFor(event: PortingEvent): TreeNode {
-    return new EventNode(this.direction, event, this, true);
   }
 }
