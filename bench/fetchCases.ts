@@ -44,7 +44,7 @@ export function eventsCase(slice: EventSlice, pageSize: number): FetchCase {
       // pieces allEvents is made of.
       const r = slice.eventType
         ? await fetchAll(
-            (pageNumber, size, signal) => client.listEvents(dir, { eventType: slice.eventType, pageNumber, pageSize: size, signal }),
+            (pageNumber, size, signal, onReceived) => client.listEvents(dir, { eventType: slice.eventType, pageNumber, pageSize: size, signal, onReceived }),
             { pageSize, concurrency },
           )
         : await client.allEvents(dir, { pageSize, concurrency });

@@ -15,6 +15,8 @@ export interface ListEventsOptions {
   pageNumber: number;
   pageSize: number;
   signal?: AbortSignal;
+  /** See RequestOptions.onReceived. */
+  onReceived?: () => void;
 }
 
 export interface ListOrdersOptions {
@@ -23,6 +25,8 @@ export interface ListOrdersOptions {
   /** Extra filters, already in the API's bracket notation, e.g. `{ 'filter[status]': 'pending' }`. */
   filters?: Record<string, string>;
   signal?: AbortSignal;
+  /** See RequestOptions.onReceived. */
+  onReceived?: () => void;
 }
 
 export const MAX_PAGE_SIZE = 250;
@@ -45,6 +49,7 @@ export class TelnyxClient {
     const body = await this.http.json(dir.ordersPath, {
       query: { ...dir.orderListQuery, ...opts.filters, 'page[number]': opts.pageNumber, 'page[size]': clampSize(opts.pageSize) },
       signal: opts.signal,
+      onReceived: opts.onReceived,
       what: `Loading ${dir.label} orders`,
     });
     return toPage<Order>(body, opts.pageNumber, clampSize(opts.pageSize), `${dir.label} orders`);
@@ -58,19 +63,19 @@ export class TelnyxClient {
       'page[size]': clampSize(opts.pageSize),
     };
     const body = await this.withEventsPath(dir, (path) =>
-      this.http.json(path, { query, signal: opts.signal, what: `Loading ${dir.label} events` }),
+      this.http.json(path, { query, signal: opts.signal, onReceived: opts.onReceived, what: `Loading ${dir.label} events` }),
     );
     return toPage<PortingEvent>(body, opts.pageNumber, clampSize(opts.pageSize), `${dir.label} events`);
   }
 
   /** Every order of a direction (bounded-concurrency paging; see fetchAll). */
   allOrders(dir: Direction, opts: FetchAllOptions, filters?: Record<string, string>): Promise<FetchAllResult<Order>> {
-    return fetchAll((pageNumber, pageSize, signal) => this.listOrders(dir, { pageNumber, pageSize, filters, signal }), opts);
+    return fetchAll((pageNumber, pageSize, signal, onReceived) => this.listOrders(dir, { pageNumber, pageSize, filters, signal, onReceived }), opts);
   }
 
   /** Every event of a direction, or of one order. */
   allEvents(dir: Direction, opts: FetchAllOptions, orderId?: string): Promise<FetchAllResult<PortingEvent>> {
-    return fetchAll((pageNumber, pageSize, signal) => this.listEvents(dir, { orderId, pageNumber, pageSize, signal }), opts);
+    return fetchAll((pageNumber, pageSize, signal, onReceived) => this.listEvents(dir, { orderId, pageNumber, pageSize, signal, onReceived }), opts);
   }
 
   async getEvent(dir: Direction, id: string, signal?: AbortSignal): Promise<PortingEvent> {

@@ -8,7 +8,7 @@ import type { Page } from './types';
 
 export interface FetchAllOptions {
   pageSize: number;
-  /** Pages in flight at once after the first (default 4). */
+  /** Requests on the wire at once after the first (default 4). */
   concurrency?: number;
   signal?: AbortSignal;
   /** Called after each page with pages done and the total known so far. */
@@ -21,7 +21,12 @@ export interface FetchAllOptions {
   expectedTotal?: number;
 }
 
-export type PageFetcher<T> = (pageNumber: number, pageSize: number, signal?: AbortSignal) => Promise<Page<T>>;
+/**
+ * Fetches one page. A fetcher that can tell when the answer's last byte has arrived calls `received`
+ * then, before it decodes and parses: the request is off the wire, so fetchAll sends the next one while
+ * this page is parsed. A fetcher that never calls it frees its slot when it resolves.
+ */
+export type PageFetcher<T> = (pageNumber: number, pageSize: number, signal?: AbortSignal, received?: () => void) => Promise<Page<T>>;
 
 export interface FetchAllResult<T> {
   items: T[];
@@ -44,7 +49,6 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   let requests = 0;
   let latestTotal = 0;
   const take = (page: Page<T>, into: T[]): void => {
-    requests++;
     latestTotal = page.totalResults;
     for (const item of page.items) {
       if (item.id && seen.has(item.id)) continue;
@@ -59,37 +63,70 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   };
 
   checkCancelled();
-  const guessedPages = opts.expectedTotal === undefined ? 1 : Math.ceil(opts.expectedTotal / Math.max(1, opts.pageSize));
-  const early = Array.from({ length: Math.max(1, Math.min(concurrency, guessedPages)) }, (_, i) => fetchPage(i + 1, opts.pageSize, opts.signal));
-  // If page 1 fails, the others' failures must not surface as unhandled rejections.
-  for (const p of early) p.catch(() => undefined);
-  const first = await early[0]!;
-  take(first, (pages[1] = []));
-  const totalPages = first.totalPages;
-  let done = 1;
-  opts.onProgress?.(done, totalPages);
+  let totalPages = 0;
+  // Highest page number we may send yet: a guess until page 1 tells the real count.
+  let horizon = Math.max(1, opts.expectedTotal === undefined ? 1 : Math.ceil(opts.expectedTotal / Math.max(1, opts.pageSize)));
+  let next = 1;
+  let onWire = 0;
+  let failed = false;
+  let done = 0;
+  let firstRead: Promise<void> | undefined;
+  const running = new Set<Promise<void>>();
 
-  // A shared cursor: each worker first finishes the page it may have started early, then takes the next
-  // page number until none remain.
-  let next = early.length + 1;
-  const worker = async (head?: Promise<Page<T>>, headNumber = 0): Promise<void> => {
-    if (head) {
-      const page = await head;
-      // Past the end (the guess was high): an empty page, only counted as a request.
-      if (headNumber <= totalPages) {
-        take(page, (pages[headNumber] = []));
-        opts.onProgress?.(++done, totalPages);
-      } else requests++;
-    }
-    while (next <= totalPages) {
-      checkCancelled();
+  const read = async (n: number, received: () => void): Promise<void> => {
+    const page = await fetchPage(n, opts.pageSize, opts.signal, received);
+    received();
+    if (n === 1) {
+      totalPages = page.totalPages;
+      horizon = totalPages;
+    } else await firstRead;
+    // Past the end (the guess was high): an empty page, only counted as a request.
+    if (n > Math.max(1, totalPages)) return;
+    take(page, (pages[n] = []));
+    opts.onProgress?.(++done, totalPages);
+    pump();
+  };
+
+  // Sends pages while slots are free. A slot is a request on the wire: it frees when the answer has
+  // arrived, not when it has been parsed, so parsing one page overlaps waiting for the next.
+  const pump = (): void => {
+    while (!failed && onWire < concurrency && next <= horizon && !opts.signal?.aborted) {
       const n = next++;
-      take(await fetchPage(n, opts.pageSize, opts.signal), (pages[n] = []));
-      opts.onProgress?.(++done, totalPages);
+      onWire++;
+      requests++;
+      let onTheWire = true;
+      const received = (): void => {
+        if (!onTheWire) return;
+        onTheWire = false;
+        onWire--;
+        pump();
+      };
+      const task = read(n, received).catch((e: unknown) => {
+        failed = true;
+        received();
+        throw e;
+      });
+      if (n === 1) firstRead = task;
+      running.add(task);
+      task.then(
+        () => running.delete(task),
+        () => running.delete(task),
+      );
     }
   };
-  const workers = Math.max(early.length - 1, Math.min(concurrency, Math.max(0, totalPages - 1)));
-  await Promise.all(Array.from({ length: workers }, (_, i) => worker(early[i + 1], i + 2)));
+
+  pump();
+  while (running.size > 0) {
+    // A failed page stops new requests; those still on the wire settle before we throw, so none of
+    // them surfaces later as an unhandled rejection.
+    const results = await Promise.allSettled([...running]);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      while (running.size > 0) await Promise.allSettled([...running]);
+      throw failure.reason;
+    }
+  }
+  checkCancelled();
 
   // Records that arrived while we paged pushed others onto pages we had already read: walk the pages
   // again in order until we hold as many records as the list now has.
@@ -98,6 +135,7 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
     for (let n = 1; held() < latestTotal; n++) {
       checkCancelled();
       const page = await fetchPage(n, opts.pageSize, opts.signal);
+      requests++;
       take(page, topUps);
       topUpRequests++;
       if (n >= page.totalPages) break;

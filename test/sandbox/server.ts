@@ -44,6 +44,8 @@ export interface Sandbox {
   /** Current ground truth: seed plus inserted events, newest first. Treat as read-only. */
   readonly data: SeedData;
   readonly requests: readonly RequestLogEntry[];
+  /** Most API requests the sandbox held at once (arrived, not yet answered) since start, reset() or clearRequests(). */
+  readonly peakInFlight: number;
   readonly republishes: readonly RepublishRecord[];
   readonly faults: readonly QueuedFault[];
   readonly config: Readonly<RuntimeConfig>;
@@ -129,8 +131,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   if (typeof initial === 'string') throw new Error(initial);
   const store = new SandboxStore(opts.seed ?? {}, initial as RuntimeConfig);
   let requestCounter = 0;
+  let inFlight = 0;
+  let peakInFlight = 0;
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const arrived = performance.now();
     req.resume(); // no API endpoint reads a body; drain it so keep-alive connections stay usable
     const method = req.method ?? 'GET';
     const authorized = isAuthorized(req.headers.authorization, apiKey);
@@ -144,35 +149,51 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     // Taken on arrival, so concurrent requests consume faults in the order they came in.
     const fault = store.faults.take(method, url.pathname);
     const wait = store.config.latencyMs + (fault?.delayMs ?? 0);
-    if (wait > 0) await sleep(wait);
-    if (res.destroyed) return finish(0);
+    // A read is answered `wait` ms after it arrived, the sandbox's own work included, as a real API's
+    // latency includes its servers' work. Working after the wait instead would queue concurrent reads
+    // behind one another on this single thread, a cost of the stand-in (not of Telnyx) that would be
+    // blamed on a client that sends pages concurrently. Other methods wait first: a request the client
+    // gave up on during the wait must stay unprocessed (a republish that timed out never happened).
+    const workFirst = method === 'GET';
+    if (!workFirst) {
+      if (wait > 0) await sleep(wait);
+      if (res.destroyed) return finish(0);
+    }
 
+    let out: Outgoing;
     if (fault?.redirectTo !== undefined) {
       entry.fault = 'redirect';
       const status = fault.status !== undefined && fault.status >= 300 && fault.status < 400 ? fault.status : 302;
-      writeFull(res, withFaultHeaders({ status, headers: { Location: fault.redirectTo }, body: Buffer.alloc(0) }, { ...fault, status }));
-      return finish(status);
-    }
-
-    // resetAfterProcessing always runs the real handler: its point is a side effect the client never hears about.
-    let out = fault === undefined || fault.resetAfterProcessing === true ? undefined : faultAnswer(fault);
-    if (out !== undefined) entry.fault = fault?.body !== undefined ? 'body' : 'status';
-    else {
-      const inApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
-      // A reset connection stands for a request the server never acted on; resetAfterProcessing is the other case.
-      const dryRun = fault?.reset === true && fault.resetAfterProcessing !== true;
-      const apiReq = { method, path: url.pathname.slice(API_PREFIX.length), query: url.searchParams, store, dryRun };
-      let answer: ApiResponse;
-      try {
-        answer = inApi ? handleApi(apiReq, authorized) : { status: 404, body: notFound() };
-      } catch (e) {
-        answer = { status: 500, body: errorForStatus(500, (e as Error).message) };
+      out = withFaultHeaders({ status, headers: { Location: fault.redirectTo }, body: Buffer.alloc(0) }, { ...fault, status });
+    } else {
+      // resetAfterProcessing always runs the real handler: its point is a side effect the client never hears about.
+      const answer = fault === undefined || fault.resetAfterProcessing === true ? undefined : faultAnswer(fault);
+      if (answer !== undefined) {
+        entry.fault = fault?.body !== undefined ? 'body' : 'status';
+        out = answer;
+      } else {
+        const inApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
+        // A reset connection stands for a request the server never acted on; resetAfterProcessing is the other case.
+        const dryRun = fault?.reset === true && fault.resetAfterProcessing !== true;
+        const apiReq = { method, path: url.pathname.slice(API_PREFIX.length), query: url.searchParams, store, dryRun };
+        let result: ApiResponse;
+        try {
+          result = inApi ? handleApi(apiReq, authorized) : { status: 404, body: notFound() };
+        } catch (e) {
+          result = { status: 500, body: errorForStatus(500, (e as Error).message) };
+        }
+        out = encode(result);
+        if (fault?.delayMs !== undefined) entry.fault = 'delay';
       }
-      out = encode(answer);
-      if (fault?.delayMs !== undefined) entry.fault = 'delay';
+      out = withFaultHeaders(out, fault);
     }
-    out = withFaultHeaders(out, fault);
     out.headers['x-request-id'] = `sandbox-${++requestCounter}`;
+
+    if (workFirst) {
+      const rest = wait - (performance.now() - arrived);
+      if (rest > 0) await sleep(rest);
+      if (res.destroyed) return finish(0);
+    }
 
     if (fault?.resetAfterProcessing === true) {
       entry.fault = 'resetAfterProcessing';
@@ -188,13 +209,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     finish(out.status);
   }
 
+  function counted(work: Promise<void>): Promise<void> {
+    peakInFlight = Math.max(peakInFlight, ++inFlight);
+    return work.finally(() => inFlight--);
+  }
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname;
     const work =
       path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
         ? handleControl(req, res, path.slice(CONTROL_PREFIX.length), store)
-        : serveApi(req, res, url);
+        : counted(serveApi(req, res, url));
     work.catch((e: unknown) => {
       if (!res.headersSent) writeFull(res, encode({ status: 500, body: errorForStatus(500, String(e)) }));
       else res.destroy();
@@ -223,6 +249,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     get requests() {
       return store.requests;
     },
+    get peakInFlight() {
+      return peakInFlight;
+    },
     get republishes() {
       return store.republishes;
     },
@@ -236,6 +265,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     clearFaults: () => store.faults.clear(),
     clearRequests: () => {
       store.requests = [];
+      peakInFlight = inFlight;
     },
     clearRepublishes: () => {
       store.republishes = [];
@@ -250,7 +280,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store.config = { ...store.config, ...checked };
       return store.config;
     },
-    reset: () => store.reset(),
+    reset: () => {
+      store.reset();
+      peakInFlight = inFlight;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -59,6 +59,51 @@ describe('fetchAll against the sandbox', function () {
     assert.equal(r.items.length, sandbox.data.portoutEvents.length);
   });
 
+  it('holds at most `concurrency` requests at the server at once, and does reach that many', async () => {
+    for (const concurrency of [1, 3]) {
+      sandbox.clearRequests();
+      sandbox.setLatency(15);
+      const r = await client.allEvents(PORT_IN, { pageSize: 20, concurrency });
+      assert.equal(r.items.length, sandbox.data.portinEvents.length);
+      assert.ok(sandbox.requests.length > concurrency + 1, 'enough pages to fill every slot');
+      assert.equal(sandbox.peakInFlight, concurrency, `concurrency ${concurrency}`);
+    }
+  });
+
+  it('sends the next page once an answer has arrived, while that answer is still being parsed', async () => {
+    const order: string[] = [];
+    let onWire = 0;
+    let peakOnWire = 0;
+    // A fetcher whose "parse" takes 40 ms after the last byte arrived.
+    const slowParse = async (n: number, size: number, signal?: AbortSignal, received?: () => void): Promise<Page<PortingEvent>> => {
+      order.push(`send ${n}`);
+      peakOnWire = Math.max(peakOnWire, ++onWire);
+      const page = await client.listEvents(PORT_OUT, {
+        pageNumber: n,
+        pageSize: size,
+        signal,
+        onReceived: () => {
+          onWire--;
+          order.push(`received ${n}`);
+          received?.();
+        },
+      });
+      await new Promise((r) => setTimeout(r, 40));
+      order.push(`parsed ${n}`);
+      return page;
+    };
+    const r = await fetchAll(slowParse, { pageSize: 100, concurrency: 1 });
+    assert.equal(r.items.length, sandbox.data.portoutEvents.length);
+    assert.equal(peakOnWire, 1, 'one request on the wire at a time');
+    assert.ok(r.requests >= 4, `${r.requests} pages`);
+    const at = (s: string): number => order.indexOf(s);
+    // Page 1 must be parsed first: its total_pages says whether there is a page 2.
+    const seen = order.slice(0, 12).join(', ');
+    assert.ok(at('parsed 1') < at('send 2'), seen);
+    assert.ok(at('send 3') < at('parsed 2'), `page 3 goes out while page 2 is parsed: ${seen}`);
+    assert.ok(at('send 4') < at('parsed 3'), seen);
+  });
+
   it('loses nothing and repeats nothing when events arrive between page requests', async () => {
     let calls = 0;
     const shifting = async (n: number, size: number): Promise<Page<PortingEvent>> => {
