@@ -84,7 +84,8 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
     if (n > Math.max(1, totalPages)) return;
     take(page, (pages[n] = []));
     opts.onProgress?.(++done, totalPages);
-    pump();
+    // Page 1 has just moved the horizon to the real page count.
+    if (n === 1) pump();
   };
 
   // Sends pages while slots are free. A slot is a request on the wire: it frees when the answer has

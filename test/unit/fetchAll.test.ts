@@ -63,7 +63,7 @@ describe('fetchAll against the sandbox', function () {
     for (const concurrency of [1, 3]) {
       sandbox.clearRequests();
       sandbox.setLatency(15);
-      const r = await client.allEvents(PORT_IN, { pageSize: 20, concurrency });
+      const r = await client.allEvents(PORT_IN, { pageSize: 50, concurrency });
       assert.equal(r.items.length, sandbox.data.portinEvents.length);
       assert.ok(sandbox.requests.length > concurrency + 1, 'enough pages to fill every slot');
       assert.equal(sandbox.peakInFlight, concurrency, `concurrency ${concurrency}`);
