@@ -63,6 +63,10 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   };
 
   checkCancelled();
+  // Aborted by the caller's signal, or by us when a page fails: the pages still on the wire are not needed.
+  const inner = new AbortController();
+  const abort = (): void => inner.abort();
+  opts.signal?.addEventListener('abort', abort, { once: true });
   let totalPages = 0;
   // Highest page number we may send yet: a guess until page 1 tells the real count.
   let horizon = Math.max(1, opts.expectedTotal === undefined ? 1 : Math.ceil(opts.expectedTotal / Math.max(1, opts.pageSize)));
@@ -72,9 +76,12 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   let done = 0;
   let firstRead: Promise<void> | undefined;
   const running = new Set<Promise<void>>();
+  let fail!: (e: unknown) => void;
+  const failure = new Promise<never>((_, reject) => (fail = reject));
+  failure.catch(() => undefined); // observed by the race below
 
   const read = async (n: number, received: () => void): Promise<void> => {
-    const page = await fetchPage(n, opts.pageSize, opts.signal, received);
+    const page = await fetchPage(n, opts.pageSize, inner.signal, received);
     received();
     if (n === 1) {
       totalPages = page.totalPages;
@@ -91,7 +98,7 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   // Sends pages while slots are free. A slot is a request on the wire: it frees when the answer has
   // arrived, not when it has been parsed, so parsing one page overlaps waiting for the next.
   const pump = (): void => {
-    while (!failed && onWire < concurrency && next <= horizon && !opts.signal?.aborted) {
+    while (!failed && onWire < concurrency && next <= horizon && !inner.signal.aborted) {
       const n = next++;
       onWire++;
       requests++;
@@ -102,30 +109,26 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
         onWire--;
         pump();
       };
+      // The first failure is the one reported, at once; the rest are aborted and their errors dropped.
       const task = read(n, received).catch((e: unknown) => {
-        failed = true;
+        if (!failed) {
+          failed = true;
+          inner.abort();
+          fail(e);
+        }
         received();
-        throw e;
       });
       if (n === 1) firstRead = task;
       running.add(task);
-      task.then(
-        () => running.delete(task),
-        () => running.delete(task),
-      );
+      void task.then(() => running.delete(task));
     }
   };
 
-  pump();
-  while (running.size > 0) {
-    // A failed page stops new requests; those still on the wire settle before we throw, so none of
-    // them surfaces later as an unhandled rejection.
-    const results = await Promise.allSettled([...running]);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
-      while (running.size > 0) await Promise.allSettled([...running]);
-      throw failure.reason;
-    }
+  try {
+    pump();
+    while (running.size > 0) await Promise.race([Promise.allSettled([...running]), failure]);
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
   }
   checkCancelled();
 

@@ -104,6 +104,28 @@ describe('fetchAll against the sandbox', function () {
     assert.ok(at('send 4') < at('parsed 3'), seen);
   });
 
+  it('reports a failed page at once and aborts the pages still on the wire', async () => {
+    let abortedOnWire = 0;
+    const pages = async (n: number, size: number, signal?: AbortSignal): Promise<Page<PortingEvent>> => {
+      if (n === 1) return client.listEvents(PORT_OUT, { pageNumber: 1, pageSize: size, signal });
+      if (n === 2) throw new TelnyxError('server', 'page 2 failed', 500);
+      // The other pages would take 10 s: the test's timeout says whether fetchAll waited for them.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        signal?.addEventListener('abort', () => {
+          abortedOnWire++;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      throw new TelnyxError('cancelled', 'Cancelled.');
+    };
+    const started = Date.now();
+    await assert.rejects(fetchAll(pages, { pageSize: 20, concurrency: 4 }), (e: unknown) => e instanceof TelnyxError && e.message === 'page 2 failed');
+    assert.ok(Date.now() - started < 5_000, 'did not wait for the slow pages');
+    assert.equal(abortedOnWire, 3, 'pages 3, 4 and 5 (sent with page 2) were aborted');
+  });
+
   it('loses nothing and repeats nothing when events arrive between page requests', async () => {
     let calls = 0;
     const shifting = async (n: number, size: number): Promise<Page<PortingEvent>> => {
