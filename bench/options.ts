@@ -15,7 +15,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `Usage: npm run bench -- [options]    (or: node --expose-gc out/bench/main.js [options])
-  --latency MS        delay the sandbox adds to every API answer (default 50; env BENCH_LATENCY_MS)
+  --latency MS        time from a request's arrival at the sandbox to its answer (default 50; env BENCH_LATENCY_MS)
   --concurrency N     pages in flight for the extension's fetch-all (default 4; env BENCH_CONCURRENCY)
   --scales A,B,C      data-size multipliers (default 1,4,16; env BENCH_SCALES)
   --runs N            samples per measure at the first scale, median shown (default 5; env BENCH_RUNS)

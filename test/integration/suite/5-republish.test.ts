@@ -106,12 +106,21 @@ describe('republish', () => {
     const confirm = stub('showWarningMessage', async () => 'Republish');
     const info = stub('showInformationMessage', async () => undefined);
     try {
+      // Rendered before: event nodes reuse their TreeItem, and the spinner must replace it all the same.
+      const before = a.services.tree.getTreeItem(node);
+      assert.equal(a.services.tree.getTreeItem(node), before, 'an unchanged event reuses its item');
       const first = vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
       await sleep(200);
       assert.equal(node.busy, 'Republishing…', 'the node shows a spinner while sending');
+      const during = a.services.tree.getTreeItem(node);
+      assert.equal(during.description, 'Republishing…');
+      assert.equal((during.iconPath as vscode.ThemeIcon).id, 'loading~spin');
       const second = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
       assert.equal(second, 'busy');
       assert.equal(await first, 'sent');
+      const after = a.services.tree.getTreeItem(node);
+      assert.equal(after.description, before.description, 'the spinner is gone from the item');
+      assert.notEqual((after.iconPath as vscode.ThemeIcon).id, 'loading~spin');
     } finally {
       confirm.restore();
       info.restore();
