@@ -62,36 +62,41 @@ export function listPortingOrders(req: ApiRequest): ApiResponse {
   const byFoc = focGt !== undefined || focLt !== undefined;
   const all = req.store.data.portinOrders;
   const filterKey = [...req.query].filter(([k]) => !k.startsWith('page[')).map(([k, v]) => `${k}=${v}`).sort().join('&');
-  let orders = [...filteredOnce(all, filterKey, () => all.filter((o) => {
-    // Parsing every order's date on every page request is only worth it when a date filter asks for it.
-    const foc = byFoc ? focOf(o) : null;
-    return (
-      (customerRef === undefined || o.customer_reference === customerRef) &&
-      (groupRef === undefined || o.customer_group_reference === groupRef) &&
-      (parentKey === undefined || o.parent_support_key === parentKey) &&
-      (country === undefined || o.end_user.location.country_code?.toUpperCase() === country.toUpperCase()) &&
-      (carrier === undefined || containsCi(o.old_service_provider_ocn, carrier)) &&
-      (numberLike === undefined || numberMatches(o.phone_numbers.map((p) => p.phone_number), numberLike, false)) &&
-      (type === undefined || o.misc.type === type) &&
-      (entity === undefined || containsCi(o.end_user.admin.entity_name, entity)) &&
-      (authPerson === undefined || containsCi(o.end_user.admin.auth_person_name, authPerson)) &&
-      (fastPort === undefined || o.activation_settings.fast_port_eligible === fastPort) &&
-      (focGt === undefined || (foc !== null && foc > focGt)) &&
-      (focLt === undefined || (foc !== null && foc < focLt))
-    );
-  }))];
-  // The store keeps orders newest first, which is also the documented default.
-  if (sort === 'created_at') orders = orders.reverse();
-  if (sort.endsWith('foc_datetime_requested')) {
-    const dir = sort.startsWith('-') ? -1 : 1;
-    // Orders without a requested FOC date go last either way; the stable sort keeps newest first among ties.
-    orders.sort((a, b) => {
-      const fa = focOf(a);
-      const fb = focOf(b);
-      if (fa === null || fb === null) return fa === fb ? 0 : fa === null ? 1 : -1;
-      return (fa - fb) * dir;
+  // The key holds sort[value] too, so the sorted list is cached with the filtered one: copying or sorting
+  // the whole list per page would make every page cost O(orders), a cost of this stand-in, not of Telnyx.
+  const orders = filteredOnce(all, filterKey, () => {
+    const list = all.filter((o) => {
+      // Parsing every order's date on every page request is only worth it when a date filter asks for it.
+      const foc = byFoc ? focOf(o) : null;
+      return (
+        (customerRef === undefined || o.customer_reference === customerRef) &&
+        (groupRef === undefined || o.customer_group_reference === groupRef) &&
+        (parentKey === undefined || o.parent_support_key === parentKey) &&
+        (country === undefined || o.end_user.location.country_code?.toUpperCase() === country.toUpperCase()) &&
+        (carrier === undefined || containsCi(o.old_service_provider_ocn, carrier)) &&
+        (numberLike === undefined || numberMatches(o.phone_numbers.map((p) => p.phone_number), numberLike, false)) &&
+        (type === undefined || o.misc.type === type) &&
+        (entity === undefined || containsCi(o.end_user.admin.entity_name, entity)) &&
+        (authPerson === undefined || containsCi(o.end_user.admin.auth_person_name, authPerson)) &&
+        (fastPort === undefined || o.activation_settings.fast_port_eligible === fastPort) &&
+        (focGt === undefined || (foc !== null && foc > focGt)) &&
+        (focLt === undefined || (foc !== null && foc < focLt))
+      );
     });
-  }
+    // The store keeps orders newest first, which is also the documented default.
+    if (sort === 'created_at') list.reverse();
+    if (sort.endsWith('foc_datetime_requested')) {
+      const dir = sort.startsWith('-') ? -1 : 1;
+      // Orders without a requested FOC date go last either way; the stable sort keeps newest first among ties.
+      list.sort((a, b) => {
+        const fa = focOf(a);
+        const fb = focOf(b);
+        if (fa === null || fb === null) return fa === fb ? 0 : fa === null ? 1 : -1;
+        return (fa - fb) * dir;
+      });
+    }
+    return list;
+  });
   const result = paginate(orders, page, req.store.config.emptyListTotalPages);
   return okPage(result.data.map((o) => presentJson(o, includeNumbers)), result.meta);
 }
