@@ -72,7 +72,6 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   let horizon = Math.max(1, opts.expectedTotal === undefined ? 1 : Math.ceil(opts.expectedTotal / Math.max(1, opts.pageSize)));
   let next = 1;
   let onWire = 0;
-  let failed = false;
   let done = 0;
   let firstRead: Promise<void> | undefined;
   const running = new Set<Promise<void>>();
@@ -98,7 +97,7 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   // Sends pages while slots are free. A slot is a request on the wire: it frees when the answer has
   // arrived, not when it has been parsed, so parsing one page overlaps waiting for the next.
   const pump = (): void => {
-    while (!failed && onWire < concurrency && next <= horizon && !inner.signal.aborted) {
+    while (onWire < concurrency && next <= horizon && !inner.signal.aborted) {
       const n = next++;
       onWire++;
       requests++;
@@ -109,10 +108,10 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
         onWire--;
         pump();
       };
-      // The first failure is the one reported, at once; the rest are aborted and their errors dropped.
+      // The first failure is reported at once and aborts the rest, whose errors are dropped. After the
+      // caller cancels, every page fails; checkCancelled below reports that.
       const task = read(n, received).catch((e: unknown) => {
-        if (!failed) {
-          failed = true;
+        if (!inner.signal.aborted) {
           inner.abort();
           fail(e);
         }

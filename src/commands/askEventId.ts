@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { eventOrderId } from '../api/directions';
 import { eventView, relativeTime } from '../api/labels';
+import { newestFirst } from '../api/paging';
 import type { PortingEvent } from '../api/types';
 import { isUuid } from '../api/validate';
 import type { Services } from '../services';
@@ -55,10 +56,11 @@ export async function askEvent(s: Services, title: string, given?: string): Prom
 
 /** A loaded event, ENTER_ID, or undefined on cancel; straight to ENTER_ID when nothing is loaded. */
 async function pickLoaded(s: Services, title: string): Promise<FoundEvent | typeof ENTER_ID | undefined> {
-  const loaded = s.tree.roots
-    .flatMap((root) => root.loadedEvents().map((event) => ({ direction: root.direction, event })))
-    .sort((a, b) => Date.parse(b.event.created_at ?? '') - Date.parse(a.event.created_at ?? ''))
-    .slice(0, MAX_PICKS);
+  const directionOf = new Map<PortingEvent, Direction>();
+  for (const root of s.tree.roots) for (const event of root.loadedEvents()) directionOf.set(event, root.direction);
+  const loaded = newestFirst([...directionOf.keys()])
+    .slice(0, MAX_PICKS)
+    .map((event): FoundEvent => ({ direction: directionOf.get(event)!, event }));
   if (loaded.length === 0) return ENTER_ID;
   type Item = vscode.QuickPickItem & { found?: FoundEvent };
   const items: Item[] = [

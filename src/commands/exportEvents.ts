@@ -2,6 +2,7 @@
 // untitled JSON editor, newest first, for sharing or diffing. Fetched concurrently with progress and cancel.
 
 import * as vscode from 'vscode';
+import { MAX_PAGE_SIZE } from '../api/client';
 import { newestFirst } from '../api/paging';
 import { readSettings } from '../config';
 import type { Services } from '../services';
@@ -18,7 +19,7 @@ export function registerExportEvents(s: Services): vscode.Disposable {
       const client = await s.session.get();
       const all = await withPagesProgress(
         `Exporting ${dir.label} events${orderId ? ` of order ${orderId.slice(0, 8)}` : ''}`,
-        (onProgress, signal) => client.allEvents(dir, { pageSize: 250, concurrency: readSettings().concurrency, onProgress, signal }, orderId),
+        (onProgress, signal) => client.allEvents(dir, { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, onProgress, signal }, orderId),
       );
       const events = newestFirst(all.items);
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(events, null, 2)}\n` });

@@ -6,8 +6,7 @@ import { statusQuery } from '../api/search';
 import type { Services } from '../services';
 import { DirectionRootNode } from '../tree/rootNode';
 import { reportError } from '../ui/notify';
-import { withPagesProgress } from '../ui/progress';
-import { readSettings } from '../config';
+import { everyOrder } from './everyOrder';
 
 export function registerFilterByStatus(s: Services): vscode.Disposable[] {
   const filter = async (node?: DirectionRootNode, preset?: string[]): Promise<number | undefined> => {
@@ -30,13 +29,8 @@ export function registerFilterByStatus(s: Services): vscode.Disposable[] {
       return undefined;
     }
     try {
-      const client = await s.session.get();
-      const settings = readSettings();
-      const all = await withPagesProgress(`Loading every ${dir.label} order to filter by status`, (onProgress, signal) =>
-        // The unfiltered root's total lets the first pages go out together (one round trip less).
-        client.allOrders(dir, { pageSize: 250, concurrency: settings.concurrency, expectedTotal: root.filter ? undefined : root.total, onProgress, signal }),
-      );
-      const matches = all.items.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
+      const orders = await everyOrder(await s.session.get(), root, `Loading every ${dir.label} order to filter by status`);
+      const matches = orders.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
       root.setFilter({ label, matches });
       return matches.length;
     } catch (e) {

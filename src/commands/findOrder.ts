@@ -3,10 +3,9 @@
 
 import * as vscode from 'vscode';
 import { orderMatches, searchQuery } from '../api/search';
-import { readSettings } from '../config';
 import type { Services } from '../services';
 import { reportError } from '../ui/notify';
-import { withPagesProgress } from '../ui/progress';
+import { everyOrder } from './everyOrder';
 
 export function registerFindOrder(s: Services): vscode.Disposable {
   const find = async (given?: string): Promise<number | undefined> => {
@@ -21,7 +20,6 @@ export function registerFindOrder(s: Services): vscode.Disposable {
     if (!text) return undefined;
     try {
       const client = await s.session.get();
-      const settings = readSettings();
       let found = 0;
       for (const root of s.tree.roots) {
         const dir = root.direction;
@@ -30,10 +28,8 @@ export function registerFindOrder(s: Services): vscode.Disposable {
           root.setFilter({ label: text, query });
           continue;
         }
-        const all = await withPagesProgress(`Searching every ${dir.label} order for "${text}"`, (onProgress, signal) =>
-          client.allOrders(dir, { pageSize: 250, concurrency: settings.concurrency, expectedTotal: root.filter ? undefined : root.total, onProgress, signal }),
-        );
-        const matches = all.items.filter((o) => orderMatches(dir, o, text));
+        const orders = await everyOrder(client, root, `Searching every ${dir.label} order for "${text}"`);
+        const matches = orders.filter((o) => orderMatches(dir, o, text));
         found += matches.length;
         root.setFilter({ label: text, matches });
       }
