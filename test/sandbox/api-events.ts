@@ -4,15 +4,18 @@
 
 import type { Direction, PortingEvent, PortoutEvent } from './model';
 import { PORTIN_EVENT_TYPES, PORTOUT_EVENT_TYPES } from './model';
-import { filteredOnce, paginate, readPage } from './pagination';
+import { arrange, filteredOnce, paginate, readPage } from './pagination';
 import { UUID_RE } from './prng';
-import { QueryReader } from './query';
+import type { QuerySpec } from './query';
+import { NO_PARAMS, PAGE_PARAMS, QueryReader } from './query';
 import type { ApiRequest, ApiResponse } from './responses';
 import { jsonOf, missing, noContent, ok, okPage, unprocessable } from './responses';
-import type { AnyEvent, SandboxStore } from './store';
+import type { AnyEvent, ListName, SandboxStore } from './store';
 
 interface Side<E extends AnyEvent> {
   direction: Direction;
+  list: ListName;
+  listParams: QuerySpec;
   typeParam: string;
   types: readonly string[];
   orderParam: string;
@@ -24,6 +27,8 @@ interface Side<E extends AnyEvent> {
 
 const PORTIN: Side<PortingEvent> = {
   direction: 'portin',
+  list: 'portinEvents',
+  listParams: { single: [...PAGE_PARAMS, 'filter[type]', 'filter[porting_order_id]', 'filter[created_at][gte]', 'filter[created_at][lte]'] },
   typeParam: 'filter[type]',
   types: PORTIN_EVENT_TYPES,
   orderParam: 'filter[porting_order_id]',
@@ -35,6 +40,8 @@ const PORTIN: Side<PortingEvent> = {
 
 const PORTOUT: Side<PortoutEvent> = {
   direction: 'portout',
+  list: 'portoutEvents',
+  listParams: { single: [...PAGE_PARAMS, 'filter[event_type]', 'filter[portout_id]', 'filter[created_at][gte]', 'filter[created_at][lte]'] },
   typeParam: 'filter[event_type]',
   types: PORTOUT_EVENT_TYPES,
   orderParam: 'filter[portout_id]',
@@ -45,7 +52,7 @@ const PORTOUT: Side<PortoutEvent> = {
 };
 
 function list<E extends AnyEvent>(side: Side<E>, req: ApiRequest): ApiResponse {
-  const q = new QueryReader(req.query);
+  const q = new QueryReader(req.query, side.listParams, req.store.config.strictQuery);
   const page = readPage(q);
   const type = q.oneOf(side.typeParam, side.types);
   const orderId = q.uuid(side.orderParam);
@@ -60,30 +67,50 @@ function list<E extends AnyEvent>(side: Side<E>, req: ApiRequest): ApiResponse {
     const target = orderId !== undefined && side.orderExists(store, orderId) ? orderId : undefined;
     store.insertEvents({ direction: side.direction, count: shift.count, ...(target === undefined ? {} : { orderId: target }) });
   }
+  if (!req.dryRun) store.removeBeforeListRequest(side.list, page.number);
 
   const all = side.events(store);
-  const events = filteredOnce(all, `${type}|${orderId}|${gte}|${lte}`, () =>
-    all.filter((e) => {
-      const t = gte === undefined && lte === undefined ? 0 : store.timeOf(e);
-      return (
-        (type === undefined || e.event_type === type) &&
-        (orderId === undefined || side.orderIdOf(e) === orderId) &&
-        (gte === undefined || t >= gte) &&
-        (lte === undefined || t <= lte)
-      );
-    }),
+  const order = store.config.listOrder;
+  const events = filteredOnce(all, `${type}|${orderId}|${gte}|${lte}|${order}`, () =>
+    arrange(
+      all.filter((e) => {
+        const t = gte === undefined && lte === undefined ? 0 : store.timeOf(e);
+        return (
+          (type === undefined || e.event_type === type) &&
+          (orderId === undefined || side.orderIdOf(e) === orderId) &&
+          (gte === undefined || t >= gte) &&
+          (lte === undefined || t <= lte)
+        );
+      }),
+      order,
+    ),
   );
   const result = paginate(events, page, store.config.emptyListTotalPages);
   return okPage(result.data.map(jsonOf), result.meta);
 }
 
+/**
+ * A malformed id is a path that does not exist (404) before the query is looked at: in the guide's
+ * spelling /portouts/events is no route, it reaches /portouts/{id} with the id "events", and a client
+ * probing which spelling answers must get the 404 it looks for whatever query it sent.
+ */
+function queryErrors(req: ApiRequest, id: string): ApiResponse | undefined {
+  if (!UUID_RE.test(id)) return missing();
+  const q = new QueryReader(req.query, NO_PARAMS, req.store.config.strictQuery);
+  return q.errors.length > 0 ? unprocessable(q.errors) : undefined;
+}
+
 function show<E extends AnyEvent>(side: Side<E>, req: ApiRequest, id: string): ApiResponse {
-  const event = UUID_RE.test(id) ? side.find(req.store, id) : undefined;
+  const refused = queryErrors(req, id);
+  if (refused !== undefined) return refused;
+  const event = side.find(req.store, id);
   return event === undefined ? missing() : ok({ data: event });
 }
 
 function republish<E extends AnyEvent>(side: Side<E>, req: ApiRequest, id: string): ApiResponse {
-  const event = UUID_RE.test(id) ? side.find(req.store, id) : undefined;
+  const refused = queryErrors(req, id);
+  if (refused !== undefined) return refused;
+  const event = side.find(req.store, id);
   if (event === undefined) return missing();
   if (!req.dryRun) req.store.recordRepublish(side.direction, event.id);
   return noContent();

@@ -4,8 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaultRequest } from './faults';
 import type { Direction } from './model';
-import type { InsertEventsRequest, RuntimeConfig, SandboxStore } from './store';
-import { NotFoundError } from './store';
+import type { InsertEventsRequest, ListName, RemovePick, RemoveRecordsRequest, RuntimeConfig, SandboxStore } from './store';
+import { LIST_NAMES, NotFoundError } from './store';
 
 export const CONTROL_PREFIX = '/__sandbox';
 
@@ -17,6 +17,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 const isDirection = (v: unknown): v is Direction => v === 'portin' || v === 'portout';
+const isListName = (v: unknown): v is ListName => (LIST_NAMES as readonly unknown[]).includes(v);
+const isPick = (v: unknown): v is RemovePick => v === 'newest' || v === 'random';
+const LISTS_TEXT = LIST_NAMES.map((l) => `"${l}"`).join('|');
 
 /** Validates a partial RuntimeConfig (from JSON or from code); returns an error message when invalid. */
 export function parseConfigPatch(body: unknown): Partial<RuntimeConfig> | string {
@@ -43,6 +46,28 @@ export function parseConfigPatch(body: unknown): Partial<RuntimeConfig> | string
         if (v !== 0 && v !== 1) return 'emptyListTotalPages must be 0 or 1';
         patch.emptyListTotalPages = v;
         break;
+      case 'listOrder':
+        if (v !== 'desc' && v !== 'asc' && v !== 'shuffled') return 'listOrder must be "desc", "asc" or "shuffled"';
+        patch.listOrder = v;
+        break;
+      case 'removeEveryListRequest':
+        if (v === null) patch.removeEveryListRequest = null;
+        else if (
+          isRecord(v) &&
+          isListName(v.list) &&
+          Number.isInteger(v.count) &&
+          (v.count as number) >= 1 &&
+          (v.pick === undefined || isPick(v.pick)) &&
+          Object.keys(v).every((k) => k === 'list' || k === 'count' || k === 'pick')
+        ) {
+          patch.removeEveryListRequest = { list: v.list, count: v.count as number, pick: v.pick ?? 'newest' };
+        } else return `removeEveryListRequest must be null or {"list": ${LISTS_TEXT}, "count": integer >= 1, "pick"?: "newest"|"random"}`;
+        break;
+      case 'strictQuery':
+      case 'rateLimitHeaders':
+        if (typeof v !== 'boolean') return `${key} must be true or false`;
+        patch[key] = v;
+        break;
       default:
         return `unknown config key ${key}`;
     }
@@ -56,6 +81,22 @@ function parseInsertRequest(body: unknown): InsertEventsRequest | string {
   const count = body.count ?? 1;
   if (typeof count !== 'number') return 'count must be an integer';
   return { direction: body.direction, count, ...(body.orderId === undefined ? {} : { orderId: body.orderId }) };
+}
+
+function parseRemoveRequest(body: unknown): RemoveRecordsRequest | string {
+  const usage = `body must be {"list": ${LISTS_TEXT}, "ids": [uuid, ...]} or {"list": …, "count": integer >= 1, "pick"?: "newest"|"random"}`;
+  if (!isRecord(body) || !isListName(body.list)) return usage;
+  const unknown = Object.keys(body).filter((k) => !['list', 'ids', 'count', 'pick'].includes(k));
+  if (unknown.length > 0) return `unknown field ${unknown.join(', ')}; ${usage}`;
+  if ((body.ids === undefined) === (body.count === undefined)) return `give exactly one of ids and count; ${usage}`;
+  if (body.ids !== undefined) {
+    if (!Array.isArray(body.ids) || body.ids.length === 0 || !body.ids.every((id) => typeof id === 'string')) return 'ids must be a non-empty array of strings';
+    if (body.pick !== undefined) return 'pick goes with count, not with ids';
+    return { list: body.list, ids: body.ids as string[] };
+  }
+  if (!Number.isInteger(body.count) || (body.count as number) < 1) return 'count must be an integer >= 1';
+  if (body.pick !== undefined && !isPick(body.pick)) return 'pick must be "newest" or "random"';
+  return { list: body.list, count: body.count as number, pick: body.pick ?? 'newest' };
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {
@@ -132,6 +173,15 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
       if (typeof parsed === 'string') return fail(res, 400, parsed);
       try {
         return send(res, 201, store.insertEvents(parsed));
+      } catch (e) {
+        return fail(res, e instanceof NotFoundError ? 404 : 400, (e as Error).message);
+      }
+    }
+    case 'POST /remove': {
+      const parsed = parseRemoveRequest(body);
+      if (typeof parsed === 'string') return fail(res, 400, parsed);
+      try {
+        return send(res, 200, store.removeRecords(parsed));
       } catch (e) {
         return fail(res, e instanceof NotFoundError ? 404 : 400, (e as Error).message);
       }

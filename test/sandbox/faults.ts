@@ -34,8 +34,36 @@ export interface Fault {
   reset?: boolean;
   /** Handles the request fully (a republish is recorded), then closes the socket without answering. */
   resetAfterProcessing?: boolean;
+  /**
+   * Handles the request fully (a republish is recorded), then answers with this error status instead: a
+   * gateway's HTML page for 502 and 504, a Telnyx errors[] body otherwise (`body`/`contentType` override it).
+   * The client cannot tell that its request took effect, which is the point.
+   */
+  statusAfterProcessing?: number;
+  /**
+   * Sends the status line, headers (with the full Content-Length) and the first half of the body, then
+   * sends nothing more and keeps the socket open until the client gives up, the sandbox closes or is reset.
+   * An empty answer (204) stalls before its first byte. The request has its normal effect.
+   */
+  stallBody?: boolean;
   /** Answers 302 with this Location. */
   redirectTo?: string;
+}
+
+type AnswerField = 'status' | 'reset' | 'resetAfterProcessing' | 'statusAfterProcessing' | 'stallBody' | 'redirectTo';
+
+/** Why a fault's fields cannot go together, or undefined when they can. */
+export function faultConflict(f: Fault): string | undefined {
+  const isSet = (k: AnswerField): boolean => f[k] !== undefined && f[k] !== false;
+  // Each of these decides the fate of the answer in its own way; two at once would have no single meaning.
+  const clash = (field: AnswerField, others: readonly AnswerField[]): string | undefined => {
+    const given = others.filter(isSet);
+    return isSet(field) && given.length > 0 ? `fault.${field} cannot be combined with ${given.map((o) => `fault.${o}`).join(', ')}` : undefined;
+  };
+  return (
+    clash('statusAfterProcessing', ['status', 'reset', 'resetAfterProcessing', 'redirectTo']) ??
+    clash('stallBody', ['reset', 'resetAfterProcessing', 'redirectTo'])
+  );
 }
 
 export interface QueuedFault {
@@ -52,6 +80,8 @@ export class FaultQueue {
   add(match: FaultMatch, fault: Fault): QueuedFault {
     const times = match.times ?? fault.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new RangeError('times must be an integer >= 1');
+    const conflict = faultConflict(fault);
+    if (conflict !== undefined) throw new RangeError(conflict);
     const queued: QueuedFault = {
       id: this.nextId++,
       match: { ...match, method: match.method?.toUpperCase(), times },
@@ -81,6 +111,22 @@ export class FaultQueue {
     return q.fault;
   }
 }
+
+const FAULT_FIELDS: readonly string[] = [
+  'times',
+  'status',
+  'retryAfter',
+  'delayMs',
+  'body',
+  'contentType',
+  'detail',
+  'headers',
+  'reset',
+  'resetAfterProcessing',
+  'statusAfterProcessing',
+  'stallBody',
+  'redirectTo',
+];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -131,7 +177,12 @@ export function parseFaultRequest(body: unknown): { match: FaultMatch; fault: Fa
     fault[key] = v;
   }
   if (fault.redirectTo !== undefined && !URL.canParse(fault.redirectTo)) return 'fault.redirectTo must be an absolute URL';
-  for (const key of ['reset', 'resetAfterProcessing'] as const) {
+  if (f.statusAfterProcessing !== undefined) {
+    const v = f.statusAfterProcessing;
+    if (!Number.isInteger(v) || (v as number) < 400 || (v as number) > 599) return 'fault.statusAfterProcessing must be an HTTP error status (400-599)';
+    fault.statusAfterProcessing = v as number;
+  }
+  for (const key of ['reset', 'resetAfterProcessing', 'stallBody'] as const) {
     const v = f[key];
     if (v === undefined) continue;
     if (typeof v !== 'boolean') return `fault.${key} must be a boolean`;
@@ -141,5 +192,7 @@ export function parseFaultRequest(body: unknown): { match: FaultMatch; fault: Fa
     if (!isRecord(f.headers) || !Object.values(f.headers).every((v) => typeof v === 'string')) return 'fault.headers must map names to strings';
     fault.headers = f.headers as Record<string, string>;
   }
-  return { match, fault };
+  const unknown = Object.keys(f).filter((k) => !FAULT_FIELDS.includes(k));
+  if (unknown.length > 0) return `unknown fault field ${unknown.join(', ')}`;
+  return faultConflict(fault) ?? { match, fault };
 }

@@ -15,6 +15,10 @@ const USAGE = `Usage: node out/test/sandbox/main.js [options]
   --events N | N-M            events per order (default 10-40)
   --total-events N            exactly N events over all orders (overrides --events)
   --empty-total-pages 0|1     total_pages reported for an empty list (default 0)
+  --list-order O              order of the lists without a documented sort (/porting/events,
+                              /portouts/events, /portouts): desc (default), asc or shuffled
+  --lenient-query             ignore unknown and repeated query parameters (default: 422)
+  --rate-limit-headers        add x-ratelimit-* headers to 429 answers (the API documents none)
   --quiet                     do not print one line per API request
   --help`;
 
@@ -78,6 +82,18 @@ function parseArgs(argv: string[]): { options: SandboxOptions; quiet: boolean } 
         options.emptyListTotalPages = v === '1' ? 1 : 0;
         break;
       }
+      case '--list-order': {
+        const v = value();
+        if (v !== 'desc' && v !== 'asc' && v !== 'shuffled') throw new UsageError('--list-order is desc, asc or shuffled');
+        options.listOrder = v;
+        break;
+      }
+      case '--lenient-query':
+        options.strictQuery = false;
+        break;
+      case '--rate-limit-headers':
+        options.rateLimitHeaders = true;
+        break;
       case '--quiet':
         quiet = true;
         break;
@@ -119,7 +135,9 @@ async function main(): Promise<void> {
     `Data: ${d.portinOrders.length} port-in orders, ${d.portoutOrders.length} port-outs, ${d.portinEvents.length} port-in events, ${d.portoutEvents.length} port-out events` +
       (sandbox.config.portoutEventsPath === 'portout' ? ' (port-out events at /v2/portout/events)' : ''),
   );
-  console.log(`Control: ${sandbox.url}/__sandbox/{faults,requests,republishes,events,config,reset,seed} (see test/sandbox/README.md)`);
+  const c = sandbox.config;
+  console.log(`Lists without a documented sort: ${c.listOrder}; unknown query parameters: ${c.strictQuery ? '422' : 'ignored'}`);
+  console.log(`Control: ${sandbox.url}/__sandbox/{faults,requests,republishes,events,remove,config,reset,seed} (see test/sandbox/README.md)`);
 
   let stopping = false;
   const stop = (signal: string): void => {

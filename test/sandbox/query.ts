@@ -5,13 +5,52 @@ import type { TelnyxError } from './errors';
 import { invalidParameter } from './errors';
 import { UUID_RE } from './prng';
 
+/** The query parameters an endpoint documents (API.md §2, §4–§7). */
+export interface QuerySpec {
+  /** Single-valued parameters: each may appear at most once. */
+  single: readonly string[];
+  /** Array parameters: comma-separated, or repeated as `name` or `name[]` (what listOf reads). */
+  arrays?: readonly string[];
+}
+
+export const PAGE_PARAMS = ['page[number]', 'page[size]'] as const;
+
+/** For endpoints that document no query parameter at all (show by id, republish). */
+export const NO_PARAMS: QuerySpec = { single: [] };
+
 export class QueryReader {
   readonly errors: TelnyxError[] = [];
+  /** Parameters already reported as repeated: their values are not judged on top of that. */
+  private readonly reported = new Set<string>();
 
-  constructor(private readonly params: URLSearchParams) {}
+  /**
+   * With `strict`, every parameter the spec does not list, and every single-valued one given more than once,
+   * is an error up front: a client that misspells a filter (or sends one the endpoint lacks) must hear about it
+   * instead of getting an unfiltered list that looks right. Without `strict` they are ignored, last value wins.
+   */
+  constructor(
+    private readonly params: URLSearchParams,
+    spec: QuerySpec,
+    strict: boolean,
+  ) {
+    if (!strict) return;
+    const counts = new Map<string, number>();
+    for (const name of params.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const arrays = spec.arrays ?? [];
+    for (const [name, count] of counts) {
+      if (spec.single.includes(name)) {
+        if (count === 1) continue;
+        this.reported.add(name);
+        this.errors.push(invalidParameter(name, `${name} was given ${count} times; it takes one value.`));
+      } else if (!arrays.includes(name) && !(name.endsWith('[]') && arrays.includes(name.slice(0, -2)))) {
+        this.errors.push(invalidParameter(name, `${name} is not a parameter of this endpoint.`));
+      }
+    }
+  }
 
-  /** Last value wins when a parameter is repeated; absent → undefined. */
+  /** Last value wins when a parameter is repeated (only possible when not strict); absent → undefined. */
   raw(name: string): string | undefined {
+    if (this.reported.has(name)) return undefined;
     const all = this.params.getAll(name);
     return all.length === 0 ? undefined : all[all.length - 1];
   }
@@ -32,7 +71,7 @@ export class QueryReader {
 
   /** Comma-separated (the SDK's arrayFormat) plus repeated `name` / `name[]` keys. */
   listOf<T extends string>(name: string, allowed: readonly T[]): T[] | undefined {
-    const values = [...this.params.getAll(name), ...this.params.getAll(`${name}[]`)].flatMap((v) => v.split(','));
+    const values = this.arrayValues(name);
     if (values.length === 0) return undefined;
     const bad = values.filter((v) => !(allowed as readonly string[]).includes(v));
     if (bad.length > 0) {
@@ -40,6 +79,16 @@ export class QueryReader {
       return undefined;
     }
     return values as T[];
+  }
+
+  /** A free-text array in the forms listOf accepts; empty items are dropped, none left means no filter. */
+  textList(name: string): string[] | undefined {
+    const values = this.arrayValues(name).map((v) => v.trim()).filter((v) => v !== '');
+    return values.length === 0 ? undefined : values;
+  }
+
+  private arrayValues(name: string): string[] {
+    return [...this.params.getAll(name), ...this.params.getAll(`${name}[]`)].flatMap((v) => v.split(','));
   }
 
   uuid(name: string): string | undefined {

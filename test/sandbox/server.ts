@@ -11,13 +11,28 @@ import type { Fault, FaultMatch, QueuedFault } from './faults';
 import type { SeedData } from './model';
 import type { ApiResponse } from './responses';
 import type { SeedOptions } from './seed';
-import type { AnyEvent, InsertEventsRequest, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
-import { SandboxStore } from './store';
+import type { AnyEvent, AnyRecord, InsertEventsRequest, RemoveRecordsRequest, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
+import { DEFAULT_CONFIG, SandboxStore } from './store';
 
 export type { Fault, FaultMatch, QueuedFault } from './faults';
 export type * from './model';
 export type { SeedOptions } from './seed';
-export type { AnyEvent, FaultKind, InsertEventsRequest, PortoutEventsPath, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
+export type {
+  AnyEvent,
+  AnyRecord,
+  FaultKind,
+  InsertEventsRequest,
+  ListName,
+  ListOrder,
+  PortoutEventsPath,
+  RemoveEvery,
+  RemovePick,
+  RemoveRecordsRequest,
+  RepublishRecord,
+  RequestLogEntry,
+  RuntimeConfig,
+} from './store';
+export { DEFAULT_CONFIG } from './store';
 
 export const DEFAULT_API_KEY = 'KEYSANDBOX0123456789';
 
@@ -41,7 +56,10 @@ export interface Sandbox {
   readonly apiBaseUrl: string;
   readonly apiKey: string;
   readonly port: number;
-  /** Current ground truth: seed plus inserted events, newest first. Treat as read-only. */
+  /**
+   * Current ground truth: seed plus inserted events minus removed records, newest first whatever listOrder
+   * says. Treat as read-only. A removal replaces the affected list's array, so read it again after one.
+   */
   readonly data: SeedData;
   readonly requests: readonly RequestLogEntry[];
   /** Most API requests the sandbox held at once (arrived, not yet answered) since start, reset() or clearRequests(). */
@@ -55,9 +73,14 @@ export interface Sandbox {
   clearRepublishes(): void;
   /** Adds events newer than all existing ones; returns them oldest first. */
   insertEvents(req: InsertEventsRequest): AnyEvent[];
+  /**
+   * Removes records from a list (by `ids`, or `count` of them picked 'newest' or 'random') and returns them
+   * newest first. Removed orders 404 and leave every list; their events stay. Unknown ids throw, removing none.
+   */
+  removeRecords(req: RemoveRecordsRequest): AnyRecord[];
   setLatency(ms: number): void;
   configure(patch: Partial<RuntimeConfig>): Readonly<RuntimeConfig>;
-  /** Original seed and start-up config; faults, request log and republishes cleared. */
+  /** Original seed and start-up config; faults, request log and republishes cleared, stalled answers dropped. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -87,12 +110,30 @@ function faultAnswer(fault: Fault): Outgoing | undefined {
   return status < 400 ? encode({ status }) : encode({ status, body: errorForStatus(status, fault.detail) });
 }
 
-function withFaultHeaders(out: Outgoing, fault: Fault | undefined): Outgoing {
+/** What a gateway in front of the API sends when the API is slow or broken: HTML, not Telnyx's JSON. */
+const GATEWAY_PAGES: Readonly<Record<number, string>> = {
+  502: '502 Bad Gateway',
+  504: '504 Gateway Time-out',
+};
+
+/** The answer of a statusAfterProcessing fault, sent in place of the real one. */
+function afterProcessingAnswer(fault: Fault, status: number): Outgoing {
+  if (fault.body !== undefined) return faultAnswer({ ...fault, status }) as Outgoing;
+  const page = GATEWAY_PAGES[status];
+  if (page === undefined) return encode({ status, body: errorForStatus(status, fault.detail) });
+  const html = `<html>\r\n<head><title>${page}</title></head>\r\n<body>\r\n<center><h1>${page}</h1></center>\r\n</body>\r\n</html>\r\n`;
+  return { status, headers: { 'Content-Type': 'text/html' }, body: Buffer.from(html) };
+}
+
+/**
+ * Retry-After only when the fault asks for it, plus the fault's own headers. The API documents no
+ * rate-limit headers, so x-ratelimit-* come only with config rateLimitHeaders: a client must work without them.
+ */
+function withFaultHeaders(out: Outgoing, fault: Fault | undefined, rateLimitHeaders: boolean): Outgoing {
   if (fault === undefined) return out;
   const headers = { ...out.headers, ...fault.headers };
   if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
-  if (out.status === 429) {
-    // Telnyx's documented rate-limit headers, so clients that read them have something to read.
+  if (out.status === 429 && rateLimitHeaders) {
     Object.assign(headers, { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(fault.retryAfter ?? 1) });
   }
   return { ...out, headers };
@@ -115,6 +156,20 @@ function writeTruncated(res: ServerResponse, out: Outgoing): void {
   }
 }
 
+/**
+ * Headers (with the full Content-Length) and the first half of the body, at least one byte but never all of
+ * it, then nothing: the caller keeps the socket open. An empty answer sends nothing at all, since headers
+ * with Content-Length 0 would be a complete answer. Returns whether the status line went out.
+ */
+function writeStalled(res: ServerResponse, out: Outgoing): boolean {
+  if (out.body.length === 0) return false;
+  res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
+  const part = Math.min(out.body.length - 1, Math.max(1, Math.floor(out.body.length / 2)));
+  if (part > 0) res.write(out.body.subarray(0, part));
+  else res.flushHeaders();
+  return true;
+}
+
 function writeFull(res: ServerResponse, out: Outgoing): void {
   res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
   res.end(out.body);
@@ -122,17 +177,23 @@ function writeFull(res: ServerResponse, out: Outgoing): void {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const apiKey = opts.apiKey ?? DEFAULT_API_KEY;
-  const initial = parseConfigPatch({
-    latencyMs: opts.latencyMs ?? 0,
-    portoutEventsPath: opts.portoutEventsPath ?? 'portouts',
-    insertEventsEveryListRequest: opts.insertEventsEveryListRequest ?? null,
-    emptyListTotalPages: opts.emptyListTotalPages ?? 0,
-  });
+  const given: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_CONFIG) as (keyof RuntimeConfig)[]) given[key] = opts[key] ?? DEFAULT_CONFIG[key];
+  const initial = parseConfigPatch(given);
   if (typeof initial === 'string') throw new Error(initial);
   const store = new SandboxStore(opts.seed ?? {}, initial as RuntimeConfig);
   let requestCounter = 0;
   let inFlight = 0;
   let peakInFlight = 0;
+
+  // Answers held open by stallBody. They would outlive a reset (a later test would inherit them) and keep
+  // sockets alive past close(), so both drop them.
+  const stalled = new Set<ServerResponse>();
+  const dropStalled = (): void => {
+    for (const res of stalled) res.destroy();
+    stalled.clear();
+  };
+  store.onReset(dropStalled);
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const arrived = performance.now();
@@ -160,14 +221,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (res.destroyed) return finish(0);
     }
 
+    const rateLimitHeaders = store.config.rateLimitHeaders;
     let out: Outgoing;
     if (fault?.redirectTo !== undefined) {
       entry.fault = 'redirect';
       const status = fault.status !== undefined && fault.status >= 300 && fault.status < 400 ? fault.status : 302;
-      out = withFaultHeaders({ status, headers: { Location: fault.redirectTo }, body: Buffer.alloc(0) }, { ...fault, status });
+      out = withFaultHeaders({ status, headers: { Location: fault.redirectTo }, body: Buffer.alloc(0) }, { ...fault, status }, rateLimitHeaders);
     } else {
-      // resetAfterProcessing always runs the real handler: its point is a side effect the client never hears about.
-      const answer = fault === undefined || fault.resetAfterProcessing === true ? undefined : faultAnswer(fault);
+      // The *AfterProcessing faults always run the real handler: their point is a side effect the client never hears about.
+      const processed = fault?.resetAfterProcessing === true || fault?.statusAfterProcessing !== undefined;
+      const answer = fault === undefined || processed ? undefined : faultAnswer(fault);
       if (answer !== undefined) {
         entry.fault = fault?.body !== undefined ? 'body' : 'status';
         out = answer;
@@ -184,8 +247,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         }
         out = encode(result);
         if (fault?.delayMs !== undefined) entry.fault = 'delay';
+        if (fault?.statusAfterProcessing !== undefined) {
+          entry.fault = 'statusAfterProcessing';
+          out = afterProcessingAnswer(fault, fault.statusAfterProcessing);
+        }
       }
-      out = withFaultHeaders(out, fault);
+      out = withFaultHeaders(out, fault, rateLimitHeaders);
     }
     out.headers['x-request-id'] = `sandbox-${++requestCounter}`;
 
@@ -204,6 +271,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       entry.fault = 'reset';
       writeTruncated(res, out);
       return finish(out.status);
+    }
+    if (fault?.stallBody === true) {
+      entry.fault = 'stallBody';
+      stalled.add(res);
+      res.once('close', () => stalled.delete(res));
+      return finish(writeStalled(res, out) ? out.status : 0);
     }
     writeFull(res, out);
     finish(out.status);
@@ -271,6 +344,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store.republishes = [];
     },
     insertEvents: (req) => store.insertEvents(req),
+    removeRecords: (req) => store.removeRecords(req),
     setLatency: (ms) => {
       store.config = { ...store.config, latencyMs: ms };
     },
@@ -286,6 +360,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        dropStalled();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections(); // keep-alive clients would otherwise hold close() open
       }),

@@ -1,5 +1,5 @@
-// The sandbox's mutable state: current data (seed + inserted events), runtime config, fault queue,
-// request log and republish log. Seeded records are never mutated, so reset is a cheap re-copy.
+// The sandbox's mutable state: current data (seed + inserted events − removed records), runtime config,
+// fault queue, request log and republish log. Seeded records are never mutated, so reset is a cheap re-copy.
 
 import { FaultQueue } from './faults';
 import type { Direction, PortingEvent, PortingEventType, PortingOrder, PortoutDetails, PortoutEvent, PortoutEventType, SeedData } from './model';
@@ -10,6 +10,37 @@ import { makePortinEvent, makePortoutEvent } from './seed-events';
 
 export type PortoutEventsPath = 'portouts' | 'portout';
 
+/**
+ * Order of the lists the API documents no sort for. 'desc' (newest first) is the sandbox's original order;
+ * 'asc' and 'shuffled' are orders the API is just as free to answer with.
+ */
+export type ListOrder = 'desc' | 'asc' | 'shuffled';
+
+/** The four lists records can be removed from (the keys of SeedData). */
+export type ListName = 'portinOrders' | 'portoutOrders' | 'portinEvents' | 'portoutEvents';
+export const LIST_NAMES: readonly ListName[] = ['portinOrders', 'portoutOrders', 'portinEvents', 'portoutEvents'];
+
+/** 'newest': the newest by created_at; 'random': seeded-random ones (reproducible after reset). */
+export type RemovePick = 'newest' | 'random';
+
+export interface RemoveEvery {
+  list: ListName;
+  count: number;
+  /** Default 'newest'. */
+  pick?: RemovePick;
+}
+
+export interface RemoveRecordsRequest {
+  list: ListName;
+  /** Exactly these records; exclusive with `count`. */
+  ids?: string[];
+  /** This many records, chosen by `pick` (default 'newest'); exclusive with `ids`. */
+  count?: number;
+  pick?: RemovePick;
+}
+
+export type AnyRecord = PortingOrder | PortoutDetails | PortingEvent | PortoutEvent;
+
 export interface RuntimeConfig {
   /** Added before every API answer. */
   latencyMs: number;
@@ -19,9 +50,31 @@ export interface RuntimeConfig {
   insertEventsEveryListRequest: { direction: Direction; count: number } | null;
   /** total_pages reported for an empty result. */
   emptyListTotalPages: 0 | 1;
+  /** Order of /porting/events, /portouts/events and /portouts, which document no sort (default 'desc'). */
+  listOrder: ListOrder;
+  /**
+   * Before each request for page 2 or later of that list, remove this many of its records (records vanishing
+   * under paging). Page 1 is left alone so a pager has a stable start.
+   */
+  removeEveryListRequest: RemoveEvery | null;
+  /** Unknown or repeated query parameters get a 422 (default true); false ignores them (last value wins). */
+  strictQuery: boolean;
+  /** Add x-ratelimit-* headers to 429s (default false: the API documents none, so clients must not need them). */
+  rateLimitHeaders: boolean;
 }
 
-export type FaultKind = 'status' | 'body' | 'delay' | 'reset' | 'resetAfterProcessing' | 'redirect';
+export const DEFAULT_CONFIG: Readonly<RuntimeConfig> = {
+  latencyMs: 0,
+  portoutEventsPath: 'portouts',
+  insertEventsEveryListRequest: null,
+  emptyListTotalPages: 0,
+  listOrder: 'desc',
+  removeEveryListRequest: null,
+  strictQuery: true,
+  rateLimitHeaders: false,
+};
+
+export type FaultKind = 'status' | 'body' | 'delay' | 'reset' | 'resetAfterProcessing' | 'redirect' | 'statusAfterProcessing' | 'stallBody';
 
 export interface RequestLogEntry {
   method: string;
@@ -61,14 +114,16 @@ export class SandboxStore {
   data: SeedData;
 
   private readonly original: SeedData;
-  private readonly portinOrdersById: Map<string, PortingOrder>;
-  private readonly portoutsById: Map<string, PortoutDetails>;
+  private portinOrdersById = new Map<string, PortingOrder>();
+  private portoutsById = new Map<string, PortoutDetails>();
   private portinEventsById = new Map<string, PortingEvent>();
   private portoutEventsById = new Map<string, PortoutEvent>();
   /** created_at in epoch ms, parsed once per event; the filters compare numbers. */
   private readonly times = new WeakMap<AnyEvent, number>();
   private insertPrng: Prng;
+  private removePrng: Prng;
   private readonly anchorMs: number;
+  private readonly resetListeners: (() => void)[] = [];
 
   constructor(
     private readonly seedOptions: Partial<SeedOptions>,
@@ -76,11 +131,10 @@ export class SandboxStore {
   ) {
     this.original = buildSeed(seedOptions);
     this.anchorMs = Date.parse(resolveSeedOptions(seedOptions).now);
-    this.portinOrdersById = new Map(this.original.portinOrders.map((o) => [o.id, o]));
-    this.portoutsById = new Map(this.original.portoutOrders.map((o) => [o.id, o]));
     this.config = { ...initialConfig };
     this.data = this.copyOriginal();
     this.insertPrng = this.newInsertPrng();
+    this.removePrng = this.newRemovePrng();
   }
 
   /** Back to the seed and the start-up config; faults and logs are dropped. */
@@ -91,6 +145,13 @@ export class SandboxStore {
     this.requests = [];
     this.republishes = [];
     this.insertPrng = this.newInsertPrng();
+    this.removePrng = this.newRemovePrng();
+    for (const listener of this.resetListeners) listener();
+  }
+
+  /** Runs on every reset, whether from code or from POST /__sandbox/reset (the server drops stalled answers). */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
   }
 
   portinOrder(id: string): PortingOrder | undefined {
@@ -170,13 +231,78 @@ export class SandboxStore {
     return created;
   }
 
+  /**
+   * Removes records from one list and returns them in list order (newest first). Removal replaces the
+   * list's array instead of splicing it: the per-query caches are keyed by array identity and length, and a
+   * removal plus an insertion would otherwise leave the length unchanged and serve a stale page. Removed
+   * orders disappear from lists and GET by id; their events stay, as Telnyx keeps an order's event history.
+   */
+  removeRecords(req: RemoveRecordsRequest): AnyRecord[] {
+    const list: readonly AnyRecord[] = this.data[req.list];
+    let gone: Set<string>;
+    if (req.ids !== undefined) {
+      if (req.count !== undefined) throw new RangeError('give either ids or count, not both');
+      gone = new Set(req.ids.map((id) => id.toLowerCase()));
+      const missing = [...gone].filter((id) => this.byIdOf(req.list).get(id) === undefined);
+      if (missing.length > 0) throw new NotFoundError(`no ${req.list} record ${missing.join(', ')}`);
+    } else {
+      const count = req.count ?? 1;
+      if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be an integer >= 1');
+      gone = new Set(this.choose(list, Math.min(count, list.length), req.pick ?? 'newest').map((r) => r.id));
+    }
+    if (gone.size === 0) return []; // an empty list: keep its array, and with it the page caches
+    const removed: AnyRecord[] = [];
+    const kept: AnyRecord[] = [];
+    for (const r of list) (gone.has(r.id) ? removed : kept).push(r);
+    const byId = this.byIdOf(req.list);
+    for (const r of removed) byId.delete(r.id);
+    (this.data as unknown as Record<ListName, AnyRecord[]>)[req.list] = kept;
+    return removed;
+  }
+
+  /** removeEveryListRequest's step, run just before a valid list request of `list` is answered. */
+  removeBeforeListRequest(list: ListName, pageNumber: number): void {
+    const every = this.config.removeEveryListRequest;
+    if (every === null || every.list !== list || pageNumber < 2) return;
+    this.removeRecords({ list, count: every.count, pick: every.pick });
+  }
+
+  private choose(list: readonly AnyRecord[], count: number, pick: RemovePick): AnyRecord[] {
+    // Lists are kept newest first, so the newest are the head.
+    if (pick === 'newest') return list.slice(0, count);
+    const indexes = list.map((_, i) => i);
+    // A partial Fisher-Yates: only the first `count` places are drawn.
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(this.removePrng.next() * (indexes.length - i));
+      [indexes[i], indexes[j]] = [indexes[j] as number, indexes[i] as number];
+    }
+    return indexes.slice(0, count).map((i) => list[i] as AnyRecord);
+  }
+
+  private byIdOf(list: ListName): Map<string, AnyRecord> {
+    switch (list) {
+      case 'portinOrders':
+        return this.portinOrdersById;
+      case 'portoutOrders':
+        return this.portoutsById;
+      case 'portinEvents':
+        return this.portinEventsById;
+      case 'portoutEvents':
+        return this.portoutEventsById;
+    }
+  }
+
   private copyOriginal(): SeedData {
     const o = this.original;
+    // Rebuilt on every reset: removals delete from them.
+    this.portinOrdersById = new Map(o.portinOrders.map((r) => [r.id, r]));
+    this.portoutsById = new Map(o.portoutOrders.map((r) => [r.id, r]));
     this.portinEventsById = new Map(o.portinEvents.map((e) => [e.id, e]));
     this.portoutEventsById = new Map(o.portoutEvents.map((e) => [e.id, e]));
+    // Copies, not the seed's arrays: inserting events mutates the copy, and a fresh identity drops the page caches.
     return {
-      portinOrders: o.portinOrders,
-      portoutOrders: o.portoutOrders,
+      portinOrders: [...o.portinOrders],
+      portoutOrders: [...o.portoutOrders],
       portinEvents: [...o.portinEvents],
       portoutEvents: [...o.portoutEvents],
     };
@@ -184,5 +310,9 @@ export class SandboxStore {
 
   private newInsertPrng(): Prng {
     return new Prng(((this.seedOptions.seed ?? 0) ^ 0x5eed5eed) >>> 0);
+  }
+
+  private newRemovePrng(): Prng {
+    return new Prng(((this.seedOptions.seed ?? 0) ^ 0x4e30fe) >>> 0);
   }
 }

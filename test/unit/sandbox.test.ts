@@ -1,0 +1,400 @@
+// The sandbox itself, over real HTTP: list orders, records vanishing under paging, strict query checking and
+// the faults that leave a client unsure what happened. Client tests trust these behaviours, so they are pinned here.
+
+import * as assert from 'node:assert/strict';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+interface Listed {
+  id: string;
+  created_at: string;
+}
+
+interface ListBody {
+  data: Listed[];
+  meta: { page_number: number; page_size: number; total_pages: number; total_results: number };
+}
+
+interface ErrorsBody {
+  errors: { code: string; title: string; detail: string; source?: { parameter?: string; pointer?: string } }[];
+}
+
+describe('sandbox', function () {
+  this.timeout(30_000);
+  let sb: Sandbox;
+  before(async () => {
+    sb = await startSandbox();
+  });
+  after(() => sb.close());
+  beforeEach(() => sb.reset());
+
+  async function call(method: string, pathAndQuery: string, signal?: AbortSignal): Promise<Answer> {
+    const res = await fetch(`${sb.apiBaseUrl}${pathAndQuery}`, { method, headers: { Authorization: `Bearer ${sb.apiKey}` }, signal });
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // HTML and other non-JSON bodies are checked through `text`.
+    }
+    return { status: res.status, headers: res.headers, text, json };
+  }
+
+  const get = (pathAndQuery: string): Promise<Answer> => call('GET', pathAndQuery);
+
+  async function control(method: string, path: string, body?: unknown): Promise<Answer> {
+    const res = await fetch(`${sb.url}/__sandbox/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, json: text === '' ? undefined : JSON.parse(text) };
+  }
+
+  async function page(path: string, number: number, size: number, extra = ''): Promise<ListBody> {
+    const a = await get(`${path}?page[number]=${number}&page[size]=${size}${extra}`);
+    assert.equal(a.status, 200, `${path} page ${number}: ${a.text}`);
+    return a.json as ListBody;
+  }
+
+  /** Every page of a list, in order, as the API gives them. */
+  async function readAll(path: string, size: number): Promise<Listed[]> {
+    const first = await page(path, 1, size);
+    const all = [...first.data];
+    for (let n = 2; n <= first.meta.total_pages; n++) all.push(...(await page(path, n, size)).data);
+    assert.equal(all.length, first.meta.total_results, `${path}: every page together holds total_results records`);
+    return all;
+  }
+
+  const ids = (records: readonly { id: string }[]): string[] => records.map((r) => r.id);
+  const errorsOf = (a: Answer): ErrorsBody['errors'] => (a.json as ErrorsBody).errors;
+  const paramsOf = (a: Answer): (string | undefined)[] => errorsOf(a).map((e) => e.source?.parameter);
+
+  describe('list order', () => {
+    const lists = [
+      { path: '/porting/events', truth: (): Listed[] => sb.data.portinEvents, size: 50 },
+      { path: '/portouts/events', truth: (): Listed[] => sb.data.portoutEvents, size: 50 },
+      { path: '/portouts', truth: (): Listed[] => sb.data.portoutOrders, size: 7 },
+    ];
+
+    for (const { path, truth, size } of lists) {
+      for (const order of ['desc', 'asc', 'shuffled'] as const) {
+        it(`${order}: ${path} gives every record exactly once across its pages, in that order`, async () => {
+          sb.configure({ listOrder: order });
+          const got = ids(await readAll(path, size));
+          const newestFirst = ids(truth());
+          assert.equal(new Set(got).size, got.length, 'no record twice');
+          assert.deepEqual([...got].sort(), [...newestFirst].sort(), 'every record');
+          if (order === 'desc') assert.deepEqual(got, newestFirst);
+          if (order === 'asc') {
+            assert.deepEqual(got, [...newestFirst].reverse());
+            const times = (await readAll(path, size)).map((r) => Date.parse(r.created_at));
+            assert.ok(times.every((t, i) => i === 0 || (times[i - 1] as number) <= t), 'created_at ascending');
+          }
+          if (order === 'shuffled') {
+            assert.notDeepEqual(got, newestFirst, 'not newest first');
+            assert.notDeepEqual(got, [...newestFirst].reverse(), 'not oldest first');
+            assert.deepEqual(ids(await readAll(path, size)), got, 'the same order on a second full read');
+          }
+        });
+      }
+    }
+
+    it('shuffled: events inserted later land inside the list, and the others keep their places relative to each other', async () => {
+      sb.configure({ listOrder: 'shuffled' });
+      const before = ids(await readAll('/porting/events', 100));
+      const added = ids(sb.insertEvents({ direction: 'portin', count: 20 }));
+      const after = ids(await readAll('/porting/events', 100));
+      assert.deepEqual(after.filter((id) => !added.includes(id)), before);
+      const places = added.map((id) => after.indexOf(id));
+      assert.ok(places.some((p) => p >= 20), `not all new events at the head: ${places.join(', ')}`);
+    });
+
+    it('applies to the guide path /portout/events too', async () => {
+      sb.configure({ listOrder: 'asc', portoutEventsPath: 'portout' });
+      assert.deepEqual(ids(await readAll('/portout/events', 50)), ids(sb.data.portoutEvents).reverse());
+    });
+
+    it('leaves /porting_orders to its documented sort[value] (default -created_at)', async () => {
+      sb.configure({ listOrder: 'shuffled' });
+      assert.deepEqual(ids(await readAll('/porting_orders', 7)), ids(sb.data.portinOrders));
+      assert.deepEqual(ids((await page('/porting_orders', 1, 50, '&sort[value]=created_at')).data), ids(sb.data.portinOrders).reverse());
+    });
+
+    it('is set over HTTP, validated, and restored by reset to the start-up value', async () => {
+      assert.equal((await control('POST', 'config', { listOrder: 'random' })).status, 400);
+      assert.equal(((await control('POST', 'config', { listOrder: 'asc' })).json as { listOrder: string }).listOrder, 'asc');
+      assert.deepEqual(ids(await readAll('/portouts', 7)), ids(sb.data.portoutOrders).reverse());
+      await control('POST', 'reset');
+      assert.equal(sb.config.listOrder, 'desc');
+
+      const other = await startSandbox({ listOrder: 'shuffled' });
+      try {
+        other.configure({ listOrder: 'desc' });
+        other.reset();
+        assert.equal(other.config.listOrder, 'shuffled');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  describe('records vanishing', () => {
+    it('removeRecords takes the newest orders out of lists and GET by id, keeps their events, and /seed agrees', async () => {
+      const newest = sb.data.portinOrders.slice(0, 2);
+      const removed = sb.removeRecords({ list: 'portinOrders', count: 2 });
+      assert.deepEqual(ids(removed), ids(newest));
+      const listed = ids(await readAll('/porting_orders', 7));
+      assert.equal(listed.length, 22);
+      for (const o of newest) {
+        assert.ok(!listed.includes(o.id));
+        assert.equal((await get(`/porting_orders/${o.id}`)).status, 404);
+        const events = await page('/porting/events', 1, 250, `&filter[porting_order_id]=${o.id}`);
+        assert.ok(events.meta.total_results > 0, 'the removed order keeps its events');
+      }
+      const seed = (await control('GET', 'seed')).json as { portinOrders: Listed[] };
+      assert.deepEqual(ids(seed.portinOrders), ids(sb.data.portinOrders));
+      assert.equal(seed.portinOrders.length, 22);
+      sb.reset();
+      assert.equal((await get(`/porting_orders/${newest[0]!.id}`)).status, 200, 'reset brings them back');
+    });
+
+    it('POST /__sandbox/remove removes events by id; they 404 on show and republish; unknown ids remove nothing', async () => {
+      const victims = ids(sb.data.portoutEvents.slice(3, 5));
+      const a = await control('POST', 'remove', { list: 'portoutEvents', ids: victims });
+      assert.equal(a.status, 200);
+      assert.deepEqual(ids(a.json as Listed[]), victims);
+      for (const id of victims) {
+        assert.equal((await get(`/portouts/events/${id}`)).status, 404);
+        assert.equal((await call('POST', `/portouts/events/${id}/republish`)).status, 404);
+      }
+      assert.ok(!ids(await readAll('/portouts/events', 100)).some((id) => victims.includes(id)));
+
+      const before = sb.data.portoutEvents.length;
+      const unknown = await control('POST', 'remove', { list: 'portoutEvents', ids: [sb.data.portoutEvents[0]!.id, '00000000-0000-4000-8000-000000000000'] });
+      assert.equal(unknown.status, 404);
+      assert.equal(sb.data.portoutEvents.length, before);
+      assert.equal((await control('POST', 'remove', { list: 'portoutEvents', count: 1, ids: victims })).status, 400);
+      assert.equal((await control('POST', 'remove', { list: 'nope', count: 1 })).status, 400);
+    });
+
+    it('pick random is seeded: the same picks after a reset', async () => {
+      const first = ids(sb.removeRecords({ list: 'portinEvents', count: 5, pick: 'random' }));
+      sb.reset();
+      const again = ids((await control('POST', 'remove', { list: 'portinEvents', count: 5, pick: 'random' })).json as Listed[]);
+      assert.deepEqual(again, first);
+      assert.notDeepEqual(first, ids(sb.data.portinEvents.slice(0, 5)));
+    });
+
+    it('page caches follow a removal followed by an insertion that restores the length', async () => {
+      const first = await page('/porting/events', 1, 20);
+      const gone = sb.data.portinEvents[0]!.id;
+      sb.removeRecords({ list: 'portinEvents', ids: [gone] });
+      const [added] = sb.insertEvents({ direction: 'portin', count: 1 });
+      const again = await page('/porting/events', 1, 20);
+      assert.equal(again.meta.total_results, first.meta.total_results);
+      assert.equal(again.data[0]!.id, added!.id);
+      assert.ok(!ids(again.data).includes(gone));
+    });
+
+    it('removeEveryListRequest removes just before pages 2 and later, never before page 1', async () => {
+      const a = await control('POST', 'config', { removeEveryListRequest: { list: 'portoutOrders', count: 2 } });
+      assert.equal(a.status, 200);
+      const original = ids(sb.data.portoutOrders);
+      const newest = original.slice(0, 4);
+      const p1 = await page('/portouts', 1, 5);
+      assert.equal(p1.meta.total_results, 18, 'page 1 is a stable start');
+      const p2 = await page('/portouts', 2, 5);
+      assert.equal(p2.meta.total_results, 16, 'two removed before page 2 was answered');
+      const p3 = await page('/portouts', 3, 5);
+      assert.equal(p3.meta.total_results, 14);
+      assert.equal((await page('/portouts', 1, 5)).meta.total_results, 14, 'page 1 again removes nothing');
+      // The newest two went first, so page 2 was cut from a list that had already lost page 1's first two records.
+      assert.deepEqual(ids(p2.data), original.slice(7, 12));
+      for (const id of newest) assert.equal((await get(`/portouts/${id}`)).status, 404, `${id} is gone`);
+      // A request that never arrived (reset fault) removes nothing.
+      sb.addFault({ path: '/v2/portouts' }, { reset: true });
+      await get('/portouts?page[number]=2').catch(() => undefined);
+      assert.equal(sb.data.portoutOrders.length, 14);
+      // Other lists are untouched.
+      assert.equal((await page('/porting_orders', 2, 5)).meta.total_results, 24);
+      sb.reset();
+      assert.equal(sb.config.removeEveryListRequest, null);
+    });
+
+    it('removeEveryListRequest on events with pick random, from code', async () => {
+      sb.configure({ removeEveryListRequest: { list: 'portinEvents', count: 3, pick: 'random' } });
+      const total = sb.data.portinEvents.length;
+      await page('/porting/events', 1, 20);
+      assert.equal(sb.data.portinEvents.length, total);
+      await page('/porting/events', 2, 20);
+      assert.equal(sb.data.portinEvents.length, total - 3);
+      assert.throws(() => sb.configure({ removeEveryListRequest: { list: 'portinEvents', count: 0 } }));
+    });
+  });
+
+  describe('strict query', () => {
+    it('refuses an unknown parameter with a 422 naming it', async () => {
+      const a = await get('/porting/events?page[size]=5&foo=bar');
+      assert.equal(a.status, 422);
+      assert.deepEqual(paramsOf(a), ['foo']);
+      const [e] = errorsOf(a);
+      assert.equal(e!.code, '10015');
+      assert.equal(e!.title, 'Bad Request');
+      assert.match(e!.detail, /foo/);
+    });
+
+    it("refuses the other direction's filter names", async () => {
+      assert.deepEqual(paramsOf(await get('/porting/events?filter[event_type]=portout.new_comment')), ['filter[event_type]']);
+      assert.deepEqual(paramsOf(await get('/portouts/events?filter[type]=porting_order.split')), ['filter[type]']);
+      assert.deepEqual(paramsOf(await get('/porting_orders?filter[status]=draft')), ['filter[status]']);
+      assert.deepEqual(paramsOf(await get('/portouts?sort[value]=-created_at')), ['sort[value]']);
+    });
+
+    it('refuses a repeated parameter, and lists every bad parameter at once', async () => {
+      const a = await get('/portouts?filter[status]=pending&filter[status]=ported');
+      assert.equal(a.status, 422);
+      assert.deepEqual(paramsOf(a), ['filter[status]']);
+      const b = await get('/porting/events?page[size]=5&page[size]=6&bogus=1&page[number]=0');
+      assert.deepEqual(paramsOf(b).sort(), ['bogus', 'page[number]', 'page[size]']);
+    });
+
+    it('takes filter[status_in] and filter[country_code_in] comma-separated or repeated, with or without []', async () => {
+      for (const q of ['filter[status_in]=pending,ported', 'filter[status_in]=pending&filter[status_in]=ported', 'filter[status_in][]=pending&filter[status_in][]=ported']) {
+        const a = await get(`/portouts?page[size]=250&${q}`);
+        assert.equal(a.status, 200, q);
+        const statuses = new Set((a.json as { data: { status: string }[] }).data.map((p) => p.status));
+        assert.deepEqual([...statuses].sort(), ['pending', 'ported'], q);
+      }
+      assert.equal((await get('/portouts?filter[country_code_in][]=US&filter[country_code_in][]=GB')).status, 200);
+    });
+
+    it('show endpoints take only what the spec lists; republish takes nothing and records nothing when refused', async () => {
+      const order = sb.data.portinOrders[0]!;
+      assert.equal((await get(`/porting_orders/${order.id}?include_phone_numbers=false`)).status, 200);
+      assert.deepEqual(paramsOf(await get(`/porting_orders/${order.id}?page[size]=1`)), ['page[size]']);
+      assert.deepEqual(paramsOf(await get(`/portouts/${sb.data.portoutOrders[0]!.id}?include_phone_numbers=true`)), ['include_phone_numbers']);
+      const event = sb.data.portinEvents[0]!;
+      assert.deepEqual(paramsOf(await get(`/porting/events/${event.id}?x=1`)), ['x']);
+      const r = await call('POST', `/porting/events/${event.id}/republish?force=true`);
+      assert.equal(r.status, 422);
+      assert.deepEqual(paramsOf(r), ['force']);
+      assert.equal(sb.republishes.length, 0);
+    });
+
+    it('a malformed id stays a 404 whatever the query, so the guide path probe still sees a 404', async () => {
+      sb.configure({ portoutEventsPath: 'portout' });
+      assert.equal((await get('/portouts/events?page[number]=1&page[size]=20')).status, 404);
+    });
+
+    it('with strictQuery false, unknown parameters are ignored and the last repeated value wins', async () => {
+      const a = await control('POST', 'config', { strictQuery: false });
+      assert.equal((a.json as { strictQuery: boolean }).strictQuery, false);
+      assert.equal((await get('/porting/events?foo=bar')).status, 200);
+      const b = await get('/portouts?filter[status]=pending&filter[status]=ported&page[size]=250');
+      assert.equal(b.status, 200);
+      assert.ok((b.json as { data: { status: string }[] }).data.every((p) => p.status === 'ported'));
+      sb.reset();
+      assert.equal(sb.config.strictQuery, true);
+    });
+  });
+
+  describe('faults', () => {
+    it('statusAfterProcessing on a republish records it and answers 502 with a gateway page', async () => {
+      const event = sb.data.portinEvents[0]!;
+      const f = await control('POST', 'faults', { match: { method: 'POST', path: '/republish' }, fault: { statusAfterProcessing: 502 } });
+      assert.equal(f.status, 201);
+      const a = await call('POST', `/porting/events/${event.id}/republish`);
+      assert.equal(a.status, 502);
+      assert.match(a.headers.get('content-type') ?? '', /^text\/html/);
+      assert.match(a.text, /<h1>502 Bad Gateway<\/h1>/);
+      assert.deepEqual(sb.republishes.map((r) => r.id), [event.id], 'the republish happened');
+      assert.equal(sb.requests.at(-1)!.fault, 'statusAfterProcessing');
+      assert.equal(sb.requests.at(-1)!.status, 502);
+    });
+
+    it('statusAfterProcessing 500 answers a Telnyx errors[] body after the real work', async () => {
+      sb.addFault({ method: 'POST' }, { statusAfterProcessing: 500 });
+      const event = sb.data.portoutEvents[0]!;
+      const a = await call('POST', `/portouts/events/${event.id}/republish`);
+      assert.equal(a.status, 500);
+      assert.equal(errorsOf(a)[0]!.code, '10007');
+      assert.equal(sb.republishes.length, 1);
+    });
+
+    it('refuses faults that cannot go together, and fields it does not know', async () => {
+      const bad = [{ statusAfterProcessing: 502, reset: true }, { stallBody: true, resetAfterProcessing: true }, { statusAfterProcessing: 200 }, { stalBody: true }];
+      for (const fault of bad) assert.equal((await control('POST', 'faults', { fault })).status, 400, JSON.stringify(fault));
+      assert.throws(() => sb.addFault({}, { statusAfterProcessing: 504, status: 500 }));
+    });
+
+    it('stallBody sends headers and part of the body, then nothing, until the client gives up; close() still resolves', async () => {
+      const own = await startSandbox();
+      try {
+        own.addFault({ path: '/v2/porting/events', times: 2 }, { stallBody: true });
+        const url = `${own.apiBaseUrl}/porting/events?page[size]=50`;
+        const headers = { Authorization: `Bearer ${own.apiKey}` };
+        const res = await fetch(url, { headers, signal: AbortSignal.timeout(500) });
+        assert.equal(res.status, 200);
+        assert.ok(Number(res.headers.get('content-length')) > 0, 'the full Content-Length is announced');
+        const started = Date.now();
+        await assert.rejects(res.text(), (e: Error) => e.name === 'TimeoutError' || e.name === 'AbortError');
+        assert.ok(Date.now() - started < 2_000);
+        assert.equal(own.requests.at(-1)!.fault, 'stallBody');
+        assert.equal(own.requests.at(-1)!.status, 200);
+
+        // One left stalled with nobody giving up on it: close() must not wait for it.
+        const hanging = await fetch(url, { headers });
+        const body = hanging.text().catch((e: unknown) => e);
+        const closing = Date.now();
+        await own.close();
+        assert.ok(Date.now() - closing < 2_000, 'close() did not wait for the stalled answer');
+        assert.ok((await body) instanceof Error, 'the stalled body ends in an error, not a full answer');
+      } finally {
+        await own.close().catch(() => undefined);
+      }
+    });
+
+    it('reset() drops stalled answers; a stalled 204 sends nothing but the republish happened', async () => {
+      const event = sb.data.portinEvents[0]!;
+      sb.addFault({ method: 'GET', path: '/porting/events' }, { stallBody: true });
+      const res = await fetch(`${sb.apiBaseUrl}/porting/events`, { headers: { Authorization: `Bearer ${sb.apiKey}` } });
+      const body = res.text().catch((e: unknown) => e);
+      await control('POST', 'reset');
+      assert.ok((await body) instanceof Error, 'reset ended the stalled answer');
+
+      sb.addFault({ method: 'POST' }, { stallBody: true });
+      await assert.rejects(call('POST', `/porting/events/${event.id}/republish`, AbortSignal.timeout(300)));
+      assert.deepEqual(sb.republishes.map((r) => r.id), [event.id], 'the republish happened');
+      assert.equal(sb.requests.at(-1)!.status, 0, 'no status line was sent');
+    });
+
+    it('429 carries Retry-After only when asked and no x-ratelimit-* unless rateLimitHeaders', async () => {
+      sb.addFault({ path: '/v2/porting_orders' }, { status: 429 });
+      const plain = await get('/porting_orders');
+      assert.equal(plain.status, 429);
+      assert.equal(plain.headers.get('retry-after'), null);
+      const names: string[] = [];
+      plain.headers.forEach((_, name) => names.push(name));
+      assert.deepEqual(names.filter((k) => k.startsWith('x-ratelimit')), []);
+
+      sb.addFault({ path: '/v2/porting_orders' }, { status: 429, retryAfter: 2, headers: { 'x-should-retry': 'true', 'retry-after-ms': '250' } });
+      const asked = await get('/porting_orders');
+      assert.equal(asked.headers.get('retry-after'), '2');
+      assert.equal(asked.headers.get('x-should-retry'), 'true');
+      assert.equal(asked.headers.get('retry-after-ms'), '250');
+      assert.equal(asked.headers.get('x-ratelimit-limit'), null);
+
+      sb.configure({ rateLimitHeaders: true });
+      sb.addFault({ path: '/v2/porting_orders' }, { status: 429 });
+      assert.equal((await get('/porting_orders')).headers.get('x-ratelimit-remaining'), '0');
+    });
+  });
+});
