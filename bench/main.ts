@@ -12,6 +12,7 @@ import { measureFirstPaint } from './firstPaint';
 import { USAGE, UsageError, parseOptions, type BenchOptions } from './options';
 import { printScale, printSize, printSummary, type ScaleResult } from './report';
 import { SandboxProcess } from './sandboxHost';
+import { measureScanBytes } from './scanBytes';
 import { sdkClient } from './sdk';
 import { measureSize } from './size';
 import { measureTreeMemory } from './treeMemory';
@@ -20,7 +21,7 @@ import { measureTreeMemory } from './treeMemory';
 const TARGET_EVENT_PAGES = 40;
 const FIRST_PAINT_SAMPLES = 9;
 
-async function runScale(scale: number, o: BenchOptions, runs: number, slice: EventSlice | undefined): Promise<ScaleResult> {
+async function runScale(scale: number, o: BenchOptions, runs: number, slice: EventSlice | undefined, reference: boolean): Promise<ScaleResult> {
   const seed = { portinOrders: o.base.portinOrders * scale, portoutOrders: o.base.portoutOrders * scale, totalEvents: o.base.totalEvents * scale };
   const sb = await SandboxProcess.start({ latencyMs: o.latencyMs, seed });
   try {
@@ -37,7 +38,9 @@ async function runScale(scale: number, o: BenchOptions, runs: number, slice: Eve
     const events = await measureFetch(eventsCase(chosen, o.pageSize), setup, o.pageSize, full);
     const paint = await measureFirstPaint(sb, client, FIRST_PAINT_SAMPLES);
     const memory = await measureTreeMemory(sb, counts, o.pageSize, o.latencyMs);
-    return { scale, runs, seedMs: sb.ready.seedMs, counts, slice: chosen, orders, events, paint, memory };
+    // Bytes grow with the data by construction: the reference scale says it.
+    const scanBytes = reference ? await measureScanBytes(sb, o.pageSize, o.concurrency, o.latencyMs) : undefined;
+    return { scale, runs, seedMs: sb.ready.seedMs, counts, slice: chosen, orders, events, paint, memory, scanBytes };
   } finally {
     await sb.close();
   }
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
     // The first scale is the reference, sampled several times; larger ones three times (one sample moved by
     // up to 1.6x between runs at 4x), or once when run light.
     const runs = i === 0 ? o.runs : scale <= o.fullUpTo ? Math.min(3, o.runs) : 1;
-    const r = await runScale(scale, o, runs, slice);
+    const r = await runScale(scale, o, runs, slice, i === 0);
     slice = r.slice;
     printScale(r, o);
     results.push(r);

@@ -7,6 +7,7 @@ import type { FirstPaintResult } from './firstPaint';
 import { int, kb, mb, ms, table, verdict, x } from './format';
 import type { BenchOptions } from './options';
 import type { Ready } from './protocol';
+import type { ScanBytesResult } from './scanBytes';
 import type { SizeResult } from './size';
 import type { MemoryResult } from './treeMemory';
 
@@ -20,6 +21,8 @@ export interface ScaleResult {
   events: FetchResult;
   paint: FirstPaintResult;
   memory: MemoryResult;
+  /** Measured at the reference (first) scale only. */
+  scanBytes?: ScanBytesResult;
 }
 
 const TARGET = { sdkRatio: 3, toLimit: 1.3, paint: 1.2, activationMs: 20, bundle: 150_000, vsix: 250_000, heap: 60_000_000 };
@@ -37,6 +40,8 @@ const paintRatio = (p: FirstPaintResult): number => p.treeMs / p.roundTripMs;
 const perEvent = (m: MemoryResult): number => m.renderedBytes / Math.max(1, m.events);
 const perPage = (v: number, f: FetchResult): string => ms(v / f.pages);
 const dash = '-';
+const scanRatio = (b: ScanBytesResult): number => b.withNumbers.bytes / Math.max(1, b.withoutNumbers.bytes);
+const bytesPerPage = (r: { bytes: number; requests: number }): string => kb(r.bytes / Math.max(1, r.requests));
 
 export function printSize(s: SizeResult): void {
   console.log('\n4. Size (bundle built in memory with the options of esbuild.mjs --production; dist/ untouched)');
@@ -109,6 +114,15 @@ export function printScale(r: ScaleResult, o: BenchOptions): void {
       `heap +${mb(m.nodesBytes)} records+nodes, +${mb(m.renderedBytes)} with a TreeItem per node (${int(Math.round(perEvent(m)))} bytes/event); ` +
       `render of the larger list, fully loaded: ${ms(m.renderMs)} ms the first time, ${ms(m.rerenderMs)} ms again (each "Load more")`,
   );
+  const b = r.scanBytes;
+  if (b) {
+    console.log(
+      `6. Bytes per full scan of port-in orders (Filter by Status, Find Order; page size ${b.pageSize}, response bodies as received): ` +
+        `with numbers (before) ${mb(b.withNumbers.bytes)} in ${b.withNumbers.requests} requests (${bytesPerPage(b.withNumbers)}/page), ` +
+        `include_phone_numbers=false (after) ${mb(b.withoutNumbers.bytes)} in ${b.withoutNumbers.requests} requests (${bytesPerPage(b.withoutNumbers)}/page): ` +
+        `${x(scanRatio(b))} fewer bytes; ${b.sameOrders ? `the same ${int(b.withoutNumbers.records)} orders both ways` : 'ORDERS DIFFER, see the sandbox'}`,
+    );
+  }
 }
 
 /** How a total grows with size between two scales: 1 linear, 2 quadratic. */
@@ -180,6 +194,17 @@ function fetchLines(f: FetchResult | undefined, what: string): Line[] {
   ];
 }
 
+function scanLine(r: ScaleResult | undefined): Line {
+  const b = r?.scanBytes;
+  if (!r || !b) return { what: '6. bytes per full port-in scan', value: 'not measured', target: 'fewer without numbers', ok: undefined };
+  return {
+    what: `6. bytes per full port-in scan (${r.scale}x, ${int(b.withoutNumbers.records)} orders)`,
+    value: `${mb(b.withNumbers.bytes)} with numbers, ${mb(b.withoutNumbers.bytes)} without = ${x(scanRatio(b), 1)}`,
+    target: 'fewer without numbers',
+    ok: b.sameOrders && b.withoutNumbers.bytes < b.withNumbers.bytes,
+  };
+}
+
 export function printSummary(rs: readonly ScaleResult[], s: SizeResult, o: BenchOptions, totalMs: number): void {
   const g = growth(rs);
   console.log(
@@ -229,6 +254,7 @@ export function printSummary(rs: readonly ScaleResult[], s: SizeResult, o: Bench
     },
     { what: '5. memory grows linearly', value: ex ? `heap ^${ex.heap.toFixed(2)}` : 'one scale only', target: `^ ${LINEAR.min}-${LINEAR.max}`, ok: g.memory },
     { what: '5. first paint independent of size', value: `<= ${x(Math.max(...rs.map((r) => paintRatio(r.paint))))} round trip at every scale`, target: '<= 1.2', ok: g.paint },
+    scanLine(rs.find((q) => q.scanBytes)),
   ];
   console.log(`\nSummary (reference ${ref.scale}x, latency ${o.latencyMs} ms, concurrency ${o.concurrency}; whole bench ${(totalMs / 1000).toFixed(0)} s)`);
   console.log(table(['measure', 'value', 'target', 'verdict'], lines.map((l) => [l.what, l.value, l.target, verdict(l.ok)])));

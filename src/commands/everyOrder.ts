@@ -1,17 +1,23 @@
-// Every order of a root's direction, for the commands that must filter on our side (Filter by Status on
-// port-in, Find Order where the API has no filter): all pages, with cancellable page progress.
+// Every order of a root's direction, for the commands that must look through all of them (Filter by Status
+// on port-in, Find Order where the API has no filter): all pages, with cancellable page progress.
 
 import { MAX_PAGE_SIZE, type TelnyxClient } from '../api/client';
+import type { FetchAllOptions } from '../api/fetchAll';
 import type { Order } from '../api/types';
 import { readSettings } from '../config';
 import type { DirectionRootNode } from '../tree/rootNode';
 import { withPagesProgress } from '../ui/progress';
 
-export async function everyOrder(client: TelnyxClient, root: DirectionRootNode, title: string): Promise<Order[]> {
+/** How to read every page of a root's list; progress and cancel are added by the caller. */
+export function scanOptions(root: DirectionRootNode): FetchAllOptions {
   // The unfiltered root's total on screen lets the first pages go out together (one round trip less).
+  // It holds for a scan without numbers too: leaving them out changes the bytes, not the count.
   const expectedTotal = root.filter ? undefined : root.total;
-  const all = await withPagesProgress(title, (onProgress, signal) =>
-    client.allOrders(root.direction, { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, expectedTotal, onProgress, signal }),
-  );
+  return { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, expectedTotal };
+}
+
+/** `filters`: extra query for every page, e.g. `withoutNumbers(dir)` when the numbers are not needed. */
+export async function everyOrder(client: TelnyxClient, root: DirectionRootNode, title: string, filters?: Record<string, string>): Promise<Order[]> {
+  const all = await withPagesProgress(title, (onProgress, signal) => client.allOrders(root.direction, { ...scanOptions(root), onProgress, signal }, filters));
   return all.items;
 }

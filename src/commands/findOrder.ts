@@ -1,11 +1,14 @@
-// Find Order…: a phone number, support key, customer reference or PON, searched in both directions.
-// The API's filters are used where it has them; otherwise every page is fetched and matched here.
+// Find Order…: a phone number, support key, customer reference or PON, searched in both directions for
+// every field it may be. The API's filters answer what they can; the rest is matched here over every page
+// (see searchPlan). Each root then shows the complete result, labelled with what matched.
 
 import * as vscode from 'vscode';
-import { orderMatches, searchQuery } from '../api/search';
+import { findOrders } from '../api/findOrders';
+import { matchSummary, searchPlan } from '../api/search';
 import type { Services } from '../services';
+import { withPagesProgress } from '../ui/progress';
 import { reportError } from '../ui/notify';
-import { everyOrder } from './everyOrder';
+import { scanOptions } from './everyOrder';
 
 export function registerFindOrder(s: Services): vscode.Disposable {
   const find = async (given?: string): Promise<number | undefined> => {
@@ -13,7 +16,7 @@ export function registerFindOrder(s: Services): vscode.Disposable {
       given ??
       (await vscode.window.showInputBox({
         title: 'Find Porting Order',
-        prompt: 'Phone number, support key (sr_…, PO_…), customer reference or PON',
+        prompt: 'Phone number (whole or part), support key (sr_…, PO_…), customer reference, PON or end user',
         validateInput: (v) => (v.trim().length < 2 ? 'Type at least two characters.' : undefined),
       }))
     )?.trim();
@@ -23,15 +26,10 @@ export function registerFindOrder(s: Services): vscode.Disposable {
       let found = 0;
       for (const root of s.tree.roots) {
         const dir = root.direction;
-        const query = searchQuery(dir, text);
-        if (query) {
-          root.setFilter({ label: text, query });
-          continue;
-        }
-        const orders = await everyOrder(client, root, `Searching every ${dir.label} order for "${text}"`);
-        const matches = orders.filter((o) => orderMatches(dir, o, text));
-        found += matches.length;
-        root.setFilter({ label: text, matches });
+        const title = searchPlan(dir, text).scan ? `Searching every ${dir.label} order for "${text}"` : `Searching ${dir.label} orders for "${text}"`;
+        const result = await withPagesProgress(title, (onProgress, signal) => findOrders(client, dir, text, { ...scanOptions(root), onProgress, signal }));
+        found += result.orders.length;
+        root.setFilter({ label: matchSummary(text, result.matchedBy), matches: result.orders });
       }
       await vscode.commands.executeCommand('telnyxPorting.orders.focus');
       return found;
