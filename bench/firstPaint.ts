@@ -28,6 +28,7 @@ export async function measureFirstPaint(sb: SandboxProcess, client: TelnyxClient
   const ctx: TreeContext = {
     client: async () => client,
     pageSize: () => ROOT_PAGE_SIZE,
+    concurrency: () => 4,
     showRecentEvents: () => true,
     changed: () => undefined,
   };

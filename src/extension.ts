@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new PortingTreeProvider(async () => (await keys.get()) !== undefined, {
     client: () => session.get(),
     pageSize: () => readSettings().pageSize,
+    concurrency: () => readSettings().concurrency,
     showRecentEvents: () => readSettings().showRecentEvents,
   });
   const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -52,8 +53,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     vscode.workspace.registerFileSystemProvider(EVENT_SCHEME, docs, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
     guardReadonly(docs),
-    keys.onDidChange(() => tree.refreshAll()),
-    onSettingsChange(() => tree.refreshAll()),
+    keys.onDidChange(() => startOver(tree, docs)),
+    onSettingsChange(() => startOver(tree, docs)),
     registerSetApiKey(services),
     registerClearApiKey(services),
     ...registerRefresh(services),
@@ -70,6 +71,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };
+}
+
+/**
+ * What was loaded with the old key or settings is dropped: tree loads and document reads in progress
+ * are abandoned, the tree reloads, and open payload documents read their event again.
+ */
+function startOver(tree: PortingTreeProvider, docs: EventFileSystem): void {
+  tree.refreshAll();
+  docs.invalidate();
+  for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === EVENT_SCHEME) docs.refresh(doc.uri);
 }
 
 export function deactivate(): void {}

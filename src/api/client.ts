@@ -101,11 +101,14 @@ export class TelnyxClient {
     throw new TelnyxError('not-found', `No port-in or port-out event has the id ${id}.`, 404);
   }
 
-  /** Asks Telnyx to send the event's notifications again. Resolves on 204; never resends on its own after an unknown outcome. */
+  /**
+   * Asks Telnyx to send the event's notifications again. Resolves on 204; never resends on its own after
+   * an unknown outcome. Which events path this account answers on is settled first with a GET of the
+   * event (harmless to repeat), so the POST itself is sent exactly once, to the path that answered.
+   */
   async republish(dir: Direction, id: string, signal?: AbortSignal): Promise<void> {
-    await this.withEventsPath(dir, (path) =>
-      this.http.postOnce(`${path}/${encodeURIComponent(id)}/republish`, { signal, what: `Republishing ${dir.label} event ${id}` }),
-    );
+    if (!this.eventsPath.has(dir.id)) await this.getEvent(dir, id, signal);
+    await this.http.postOnce(`${this.eventsPathOf(dir)}/${encodeURIComponent(id)}/republish`, { signal, what: `Republishing ${dir.label} event ${id}` });
   }
 
   /**

@@ -1,9 +1,9 @@
 // Every page of a list, as fast as the network allows: page 1 says how many pages there are, then the
-// rest are fetched a few at a time. Page-number paging shifts when records arrive meanwhile, so the
-// result is checked against the newest total and topped up; nothing is returned twice.
+// rest are fetched a few at a time. Page-number paging shifts when records arrive or leave meanwhile, so
+// a pass that saw the list change is followed by another; nothing is returned twice.
 
 import { TelnyxError } from './errors';
-import type { Identified } from './paging';
+import { recordKey, type Identified } from './paging';
 import type { Page } from './types';
 
 export interface FetchAllOptions {
@@ -30,46 +30,89 @@ export type PageFetcher<T> = (pageNumber: number, pageSize: number, signal?: Abo
 
 export interface FetchAllResult<T> {
   items: T[];
-  /** Requests made, including top-up passes. */
+  /** Requests made, including extra passes. */
   requests: number;
-  /** Extra pages fetched because records shifted while paging. */
+  /** Requests of the extra passes made because the list changed while it was read. */
   topUpRequests: number;
+  /**
+   * False when the list was still changing in the last pass allowed: records may then be missing, and the
+   * caller says so rather than showing a partial list as whole.
+   */
+  settled: boolean;
 }
 
-/** Most top-up passes before we accept that the list keeps moving under us. */
-const MAX_TOP_UP_PASSES = 3;
+/** Most extra passes before we accept that the list keeps moving under us. */
+const MAX_EXTRA_PASSES = 3;
+
+/** What one pass over every page saw. */
+interface Pass<T> {
+  /** Page records by page number, in the API's order. */
+  pages: T[][];
+  /** total_results of every page answered: more than one value means the list changed during the pass. */
+  totals: Set<number>;
+}
 
 export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, opts: FetchAllOptions): Promise<FetchAllResult<T>> {
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 4));
-  const seen = new Set<string>();
-  let anonymous = 0;
-  // Pages finish out of order; keeping them by number returns records in the API's order.
-  const pages: T[][] = [];
-  const topUps: T[] = [];
+  const held = new Map<string, T>();
   let requests = 0;
-  let latestTotal = 0;
-  const take = (page: Page<T>, into: T[]): void => {
-    latestTotal = page.totalResults;
-    for (const item of page.items) {
-      if (item.id && seen.has(item.id)) continue;
-      if (item.id) seen.add(item.id);
-      else anonymous++;
-      into.push(item);
-    }
-  };
-  const held = (): number => seen.size + anonymous;
   const checkCancelled = (): void => {
     if (opts.signal?.aborted) throw new TelnyxError('cancelled', 'Cancelled.');
   };
-
   checkCancelled();
+
+  const first = await onePass(fetchPage, opts, concurrency, opts.expectedTotal, () => requests++, opts.onProgress);
+  checkCancelled();
+  const keep = (pass: Pass<T>): number => {
+    let distinct = 0;
+    const inPass = new Set<string>();
+    for (const x of pass.pages.flat()) {
+      const key = recordKey(x);
+      if (!inPass.has(key)) distinct++;
+      inPass.add(key);
+      if (!held.has(key)) held.set(key, x);
+    }
+    return distinct;
+  };
+  let distinct = keep(first);
+  let last = first;
+  // Records added or removed while the pages were read shift others across page boundaries, so a page
+  // read early and its neighbour read late can both miss one. A pass whose pages disagree on the total,
+  // or whose records do not add up to it, is followed by another; what each pass adds is merged by key.
+  let topUpRequests = 0;
+  for (let extra = 0; extra < MAX_EXTRA_PASSES && changed(last, distinct); extra++) {
+    last = await onePass(fetchPage, opts, concurrency, Math.max(...last.totals), () => {
+      requests++;
+      topUpRequests++;
+    });
+    checkCancelled();
+    distinct = keep(last);
+  }
+  return { items: [...held.values()], requests, topUpRequests, settled: !changed(last, distinct) };
+}
+
+function changed<T>(pass: Pass<T>, distinct: number): boolean {
+  return pass.totals.size > 1 || distinct !== [...pass.totals][0];
+}
+
+async function onePass<T extends Identified>(
+  fetchPage: PageFetcher<T>,
+  opts: FetchAllOptions,
+  concurrency: number,
+  expectedTotal: number | undefined,
+  counted: () => void,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Pass<T>> {
+  // Pages finish out of order; keeping them by number returns records in the API's order.
+  const pages: T[][] = [];
+  const totals = new Set<number>();
   // Aborted by the caller's signal, or by us when a page fails: the pages still on the wire are not needed.
   const inner = new AbortController();
   const abort = (): void => inner.abort();
   opts.signal?.addEventListener('abort', abort, { once: true });
   let totalPages = 0;
   // Highest page number we may send yet: a guess until page 1 tells the real count.
-  let horizon = Math.max(1, opts.expectedTotal === undefined ? 1 : Math.ceil(opts.expectedTotal / Math.max(1, opts.pageSize)));
+  let horizon = Math.max(1, expectedTotal === undefined ? 1 : Math.ceil(expectedTotal / Math.max(1, opts.pageSize)));
   let next = 1;
   let onWire = 0;
   let done = 0;
@@ -88,8 +131,9 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
     } else await firstRead;
     // Past the end (the guess was high): an empty page, only counted as a request.
     if (n > Math.max(1, totalPages)) return;
-    take(page, (pages[n] = []));
-    opts.onProgress?.(++done, totalPages);
+    totals.add(page.totalResults);
+    pages[n] = page.items;
+    onProgress?.(++done, totalPages);
     // Page 1 has just moved the horizon to the real page count.
     if (n === 1) pump();
   };
@@ -100,7 +144,7 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
     while (onWire < concurrency && next <= horizon && !inner.signal.aborted) {
       const n = next++;
       onWire++;
-      requests++;
+      counted();
       let onTheWire = true;
       const received = (): void => {
         if (!onTheWire) return;
@@ -109,7 +153,7 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
         pump();
       };
       // The first failure is reported at once and aborts the rest, whose errors are dropped. After the
-      // caller cancels, every page fails; checkCancelled below reports that.
+      // caller cancels, every page fails; the caller's check reports that.
       const task = read(n, received).catch((e: unknown) => {
         if (!inner.signal.aborted) {
           inner.abort();
@@ -129,20 +173,6 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   } finally {
     opts.signal?.removeEventListener('abort', abort);
   }
-  checkCancelled();
-
-  // Records that arrived while we paged pushed others onto pages we had already read: walk the pages
-  // again in order until we hold as many records as the list now has.
-  let topUpRequests = 0;
-  for (let pass = 0; pass < MAX_TOP_UP_PASSES && held() < latestTotal; pass++) {
-    for (let n = 1; held() < latestTotal; n++) {
-      checkCancelled();
-      const page = await fetchPage(n, opts.pageSize, opts.signal);
-      requests++;
-      take(page, topUps);
-      topUpRequests++;
-      if (n >= page.totalPages) break;
-    }
-  }
-  return { items: [...topUps, ...pages.flat()], requests, topUpRequests };
+  if (opts.signal?.aborted) throw new TelnyxError('cancelled', 'Cancelled.');
+  return { pages: pages.filter(Boolean), totals };
 }

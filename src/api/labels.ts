@@ -2,6 +2,7 @@
 // All text from the API is untrusted: it is escaped before it goes into Markdown.
 
 import { type Direction, type StatusLook, statusLook } from './directions';
+import { recordTimeText } from './recordTime';
 import type { Order, PortingEvent, PortingOrder, PortoutDetails } from './types';
 
 export function relativeTime(iso: string | null | undefined, now: number = Date.now()): string {
@@ -194,7 +195,7 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
   const payloadReady = event.payload_status !== 'created';
   const comment = suffix === 'new_comment' ? commentText(event) : undefined;
   const excerpt = comment ? ` · ${comment.replace(/\s+/g, ' ').slice(0, 60)}${comment.length > 60 ? '…' : ''}` : '';
-  const description = `${relativeTime(event.created_at, now)}${payloadReady ? excerpt : ' · payload not generated yet'}`;
+  const description = `${relativeTime(recordTimeText(event), now)}${payloadReady ? excerpt : ' · payload not generated yet'}`;
   return {
     label,
     description,
@@ -220,7 +221,7 @@ function eventTooltip(dir: Direction, event: PortingEvent, label: string): strin
   if (reason) lines.push(line('Rejection reason', reason));
   lines.push(
     line('Type', event.event_type),
-    line('Created', event.created_at),
+    line(event.created_at ? 'Created' : 'Time', recordTimeText(event)),
     line('Payload', event.payload_status === 'created' ? 'not generated yet (created)' : (event.payload_status ?? 'unknown')),
     line('Notifications', (event.available_notification_methods ?? []).join(', ')),
     line('Event id', event.id),
@@ -248,12 +249,20 @@ export function slimEvent(event: PortingEvent): PortingEvent {
   if (comment !== undefined) slim.comment = { body: comment.length > 500 ? `${comment.slice(0, 500)}…` : comment };
   const reason = payloadField(event, 'rejection_reason');
   if (reason !== undefined) slim.rejection_reason = reason;
+  // An event without a top-level created_at (porting_order.deleted) is placed and labelled by its payload's times.
+  if (!event.created_at) {
+    for (const k of ['deleted_at', 'created_at', 'updated_at']) {
+      const v = payloadField(event, k);
+      if (v !== undefined) slim[k] = v;
+    }
+  }
   const out: PortingEvent = {
     id: event.id,
     event_type: event.event_type,
     payload_status: event.payload_status,
     available_notification_methods: event.available_notification_methods,
     created_at: event.created_at,
+    ...(event.created_at ? {} : { updated_at: event.updated_at }),
     payload: event.payload === null || event.payload === undefined ? event.payload : slim,
   };
   if (event.porting_order_id !== undefined) out.porting_order_id = event.porting_order_id;

@@ -78,16 +78,11 @@ export interface PortingEvent {
   payload?: unknown;
 }
 
-export interface PageMeta {
-  page_number?: Nullable<number>;
-  page_size?: Nullable<number>;
-  total_pages?: Nullable<number>;
-  total_results?: Nullable<number>;
-}
-
 /** One page of a list, with the meta normalised to numbers we can count on. */
 export interface Page<T> {
   items: T[];
+  /** One sentence per list entry that was not a readable record: shown as error rows, never failing the list. */
+  malformed?: string[];
   pageNumber: number;
   pageSize: number;
   totalPages: number;

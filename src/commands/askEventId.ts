@@ -6,6 +6,7 @@ import type { Direction } from '../api/directions';
 import { eventOrderId } from '../api/directions';
 import { eventView, relativeTime } from '../api/labels';
 import { newestFirst } from '../api/paging';
+import { recordTimeText } from '../api/recordTime';
 import type { PortingEvent } from '../api/types';
 import { isUuid } from '../api/validate';
 import type { Services } from '../services';
@@ -69,7 +70,7 @@ async function pickLoaded(s: Services, title: string): Promise<FoundEvent | type
       const order = eventOrderId(found.direction, found.event);
       return {
         label: eventView(found.direction, found.event).label,
-        description: `${found.direction.label} · ${relativeTime(found.event.created_at)}${order ? ` · order ${order.slice(0, 8)}` : ''}`,
+        description: `${found.direction.label} · ${relativeTime(recordTimeText(found.event))}${order ? ` · order ${order.slice(0, 8)}` : ''}`,
         detail: found.event.id ?? undefined,
         found,
       };

@@ -18,6 +18,7 @@ export function scanOptions(root: DirectionRootNode): FetchAllOptions {
 
 /** `filters`: extra query for every page, e.g. `withoutNumbers(dir)` when the numbers are not needed. */
 export async function everyOrder(client: TelnyxClient, root: DirectionRootNode, title: string, filters?: Record<string, string>): Promise<Order[]> {
-  const all = await withPagesProgress(title, (onProgress, signal) => client.allOrders(root.direction, { ...scanOptions(root), onProgress, signal }, filters));
+  // A refresh, filter or key change of the root while its pages are read abandons the scan.
+  const all = await withPagesProgress(title, (onProgress, signal) => client.allOrders(root.direction, { ...scanOptions(root), onProgress, signal }, filters), root.resetSignal);
   return all.items;
 }

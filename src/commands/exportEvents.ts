@@ -14,7 +14,12 @@ export function registerExportEvents(s: Services): vscode.Disposable {
   const exportEvents = async (node?: EventsNode): Promise<number | undefined> => {
     if (!(node instanceof EventsNode)) return undefined;
     const dir = node.direction;
-    const orderId = node.orderId || undefined;
+    const orderId = node.orderId;
+    // An order without an id must not fall back to exporting every event of the direction.
+    if (node.forOrder && !orderId) {
+      void vscode.window.showErrorMessage('This order has no id in what Telnyx sent, so its events cannot be exported.');
+      return undefined;
+    }
     try {
       const client = await s.session.get();
       const all = await withPagesProgress(
@@ -22,6 +27,11 @@ export function registerExportEvents(s: Services): vscode.Disposable {
         (onProgress, signal) => client.allEvents(dir, { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, onProgress, signal }, orderId),
       );
       const events = newestFirst(all.items);
+      if (!all.settled) {
+        void vscode.window.showWarningMessage(
+          `Events kept arriving or leaving while they were exported; the export may miss some of the newest. Export again to read them all.`,
+        );
+      }
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(events, null, 2)}\n` });
       await vscode.window.showTextDocument(doc, { preview: false });
       return events.length;

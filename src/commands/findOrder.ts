@@ -27,9 +27,9 @@ export function registerFindOrder(s: Services): vscode.Disposable {
       for (const root of s.tree.roots) {
         const dir = root.direction;
         const title = searchPlan(dir, text).scan ? `Searching every ${dir.label} order for "${text}"` : `Searching ${dir.label} orders for "${text}"`;
-        const result = await withPagesProgress(title, (onProgress, signal) => findOrders(client, dir, text, { ...scanOptions(root), onProgress, signal }));
+        const result = await withPagesProgress(title, (onProgress, signal) => findOrders(client, dir, text, { ...scanOptions(root), onProgress, signal }), root.resetSignal);
         found += result.orders.length;
-        root.setFilter({ label: matchSummary(text, result.matchedBy), matches: result.orders });
+        root.setFilter({ label: matchSummary(text, result.matchedBy), matches: result.orders, matchedBy: result.matchedBy });
       }
       await vscode.commands.executeCommand('telnyxPorting.orders.focus');
       return found;

@@ -2,7 +2,7 @@
 // fetches fresh from Telnyx, so reopening or reverting a document shows the current event.
 
 import * as vscode from 'vscode';
-import { direction } from '../api/directions';
+import { direction, type Direction } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { TelnyxClient } from '../api/client';
 import type { PortingEvent } from '../api/types';
@@ -27,11 +27,18 @@ export function renderEvent(event: PortingEvent): string {
   return `${JSON.stringify(event, null, 2)}\n`;
 }
 
+interface Read {
+  abort: AbortController;
+  result: Promise<PortingEvent>;
+}
+
 export class EventFileSystem implements vscode.FileSystemProvider {
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
   /** An event fetched just before opening (Open Event… looks it up first), used once so we do not fetch twice. */
   private readonly prefetched = new Map<string, PortingEvent>();
+  /** The read in progress per document. */
+  private readonly reads = new Map<string, Read>();
   /** Why the last read of a document failed: VS Code only passes on a FileSystemError, the caller wants the actions. */
   private readonly failures = new Map<string, TelnyxError>();
 
@@ -65,7 +72,7 @@ export class EventFileSystem implements vscode.FileSystemProvider {
     this.prefetched.delete(uri.toString());
     if (!event) {
       try {
-        event = await (await this.client()).getEvent(direction(dirId), id);
+        event = await this.latest(uri, direction(dirId), id);
       } catch (e) {
         const err = e instanceof TelnyxError ? e : new TelnyxError('malformed', String(e));
         this.failures.set(uri.toString(), err);
@@ -73,6 +80,40 @@ export class EventFileSystem implements vscode.FileSystemProvider {
       }
     }
     return new TextEncoder().encode(renderEvent(event));
+  }
+
+  /**
+   * Abandons every read in progress (the key or the API base URL changed): each then reads again with
+   * the current client, so no document shows what an old key or server answered.
+   */
+  invalidate(): void {
+    for (const read of this.reads.values()) read.abort.abort();
+  }
+
+  /**
+   * The event as the newest read of this document sees it. A read started while an older one is still on
+   * the wire (Refresh, a change event) aborts the older one, which then answers with the newer result:
+   * whichever VS Code applies last, it is never the stale one.
+   */
+  private latest(uri: vscode.Uri, dir: Direction, id: string): Promise<PortingEvent> {
+    const key = uri.toString();
+    this.reads.get(key)?.abort.abort();
+    const abort = new AbortController();
+    const read: Read = { abort, result: Promise.resolve(undefined as unknown as PortingEvent) };
+    read.result = (async (): Promise<PortingEvent> => {
+      try {
+        const event = await (await this.client()).getEvent(dir, id, abort.signal);
+        if (!abort.signal.aborted) return event;
+      } catch (e) {
+        if (!abort.signal.aborted) throw e;
+      } finally {
+        if (this.reads.get(key) === read && !abort.signal.aborted) this.reads.delete(key);
+      }
+      const newer = this.reads.get(key);
+      return newer && newer !== read ? newer.result : this.latest(uri, dir, id);
+    })();
+    this.reads.set(key, read);
+    return read.result;
   }
 
   writeFile(): never {

@@ -27,6 +27,8 @@ export class EventNode implements TreeNode {
     readonly direction: Direction,
     readonly event: PortingEvent,
     readonly parent: TreeNode,
+    /** recordKey of the event: its id, or for an event without one a key made from its content. */
+    private readonly key: string,
     /** Shown outside its order (in "Recent events"), so the label names the order too. */
     private readonly standalone = false,
   ) {}
@@ -43,7 +45,7 @@ export class EventNode implements TreeNode {
 
   /** Computed when asked: a stored string per node costs megabytes in a large tree. */
   get id(): string {
-    return `${this.parent.id}/event/${this.event.id ?? 'unknown'}`;
+    return `${this.parent.id}/event/${this.key}`;
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -55,7 +57,10 @@ export class EventNode implements TreeNode {
     const orderId = eventOrderId(this.direction, this.event);
     item.description = this.busy ?? (this.standalone && orderId ? `${view.description} · order ${orderId.slice(0, 8)}` : view.description);
     item.iconPath = this.busy ? themeIcon('loading~spin') : themeIcon(view.icon, view.color);
-    item.contextValue = intern(`event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`);
+    // Without an id there is nothing to open, republish or copy.
+    item.contextValue = this.event.id
+      ? intern(`event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`)
+      : intern(`eventWithoutId:${this.direction.id}`);
     this.item = item;
     this.itemSecond = secondsSinceLoad(now);
     return item;

@@ -1,10 +1,12 @@
 // What "Recent events" and an order share: a direction's events, or one order's, a page at a time,
 // newest first, kept slimmed (see slimEvent): the tree shows words, documents fetch the full payload.
 
+import { MAX_PAGE_SIZE } from '../api/client';
 import type { Direction } from '../api/directions';
+import { TelnyxError } from '../api/errors';
 import { slimEvent } from '../api/labels';
-import { newestFirst } from '../api/paging';
-import type { Page, PortingEvent } from '../api/types';
+import type { ReaderSource } from '../api/newestFirstReader';
+import type { PortingEvent } from '../api/types';
 import { EventNode } from './eventNode';
 import type { TreeContext, TreeNode } from './node';
 import { PagedNode } from './pagedNode';
@@ -21,19 +23,33 @@ export abstract class EventsNode extends PagedNode<PortingEvent> {
 
   /** The order whose events these are; undefined for all of the direction's events. */
   abstract get orderId(): string | undefined;
+  /** True for one order's events: an order without an id then has none to list, never the whole direction's. */
+  abstract readonly forOrder: boolean;
 
-  protected async fetchPage(pageNumber: number, pageSize: number): Promise<Page<PortingEvent>> {
-    const client = await this.ctx.client();
-    const page = await client.listEvents(this.direction, { orderId: this.orderId, pageNumber, pageSize });
-    return { ...page, items: page.items.map(slimEvent) };
+  protected source(): ReaderSource<PortingEvent> {
+    const orderId = this.orderId;
+    if (this.forOrder && !orderId) {
+      const refuse = (): never => {
+        throw new TelnyxError('malformed', 'This order has no id in what Telnyx sent, so its events cannot be listed.');
+      };
+      return { page: async () => refuse(), all: async () => refuse() };
+    }
+    return {
+      page: async (pageNumber, pageSize, signal) => {
+        const client = await this.ctx.client();
+        const page = await client.listEvents(this.direction, { orderId, pageNumber, pageSize, signal });
+        return { ...page, items: page.items.map(slimEvent) };
+      },
+      all: async (signal) => {
+        const client = await this.ctx.client();
+        const all = await client.allEvents(this.direction, { pageSize: MAX_PAGE_SIZE, concurrency: this.ctx.concurrency(), signal }, orderId);
+        return { items: all.items.map(slimEvent), settled: all.settled };
+      },
+    };
   }
 
-  protected override arrange(items: PortingEvent[]): PortingEvent[] {
-    return newestFirst(items);
-  }
-
-  protected childFor(event: PortingEvent): TreeNode {
+  protected childFor(event: PortingEvent, key: string): TreeNode {
     // Outside its order (in "Recent events") an event's label names the order too.
-    return new EventNode(this.direction, event, this, this.orderId === undefined);
+    return new EventNode(this.direction, event, this, key, !this.forOrder);
   }
 }

@@ -19,6 +19,8 @@ export interface TreeNode {
 export interface TreeContext {
   client(): Promise<TelnyxClient>;
   pageSize(): number;
+  /** Requests at once when a list with no order must be read whole. */
+  concurrency(): number;
   showRecentEvents(): boolean;
   /** Re-render a node (or the whole tree) after its state changed. */
   changed(node?: TreeNode): void;

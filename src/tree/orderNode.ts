@@ -9,26 +9,34 @@ import type { TreeContext, TreeNode } from './node';
 import { themeIcon, untrustedMarkdown } from './shared';
 
 export class OrderNode extends EventsNode {
+  readonly forOrder = true;
+
   constructor(
     direction: Direction,
     readonly order: Order,
     parent: TreeNode,
+    /** recordKey of the order: its id, or a key made from its content when Telnyx sent none. */
+    key: string,
     ctx: TreeContext,
+    /** What a search matched on this order, said on its row. */
+    private readonly matched?: readonly string[],
   ) {
-    super(direction, `${direction.id}/order/${order.id ?? 'unknown'}`, parent, ctx);
+    super(direction, `${direction.id}/order/${key}`, parent, ctx);
   }
 
-  get orderId(): string {
-    return this.order.id ?? '';
+  get orderId(): string | undefined {
+    return this.order.id ?? undefined;
   }
 
   toTreeItem(): vscode.TreeItem {
     const view = orderView(this.direction, this.order);
-    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.Collapsed);
+    // Without an id there is nothing to ask Telnyx about this order: no events to expand, no export.
+    const item = new vscode.TreeItem(view.label, this.order.id ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = view.description;
+    item.description = this.matched?.length ? `${view.description} · matched ${this.matched.join(', ')}` : view.description;
     item.iconPath = themeIcon(view.status.icon, view.status.color);
-    item.contextValue = `order:${this.direction.id}:${view.statusValue}`;
+    // Without an id no order action (refresh, export, copy id) has anything to act on.
+    item.contextValue = this.order.id ? `order:${this.direction.id}:${view.statusValue}` : `orderWithoutId:${this.direction.id}`;
     return item;
   }
 

@@ -1,62 +1,73 @@
 // The shared behaviour of a node whose children are loaded a page at a time: first page on expand,
-// "Load more…" while pages remain, an error node instead of a crash, and one request at a time.
+// "Load more…" while pages remain, an error node instead of a crash, one load at a time, and no load
+// outliving what it was for.
 
 import type * as vscode from 'vscode';
 import { TelnyxError } from '../api/errors';
-import { PagedList, type Identified } from '../api/paging';
-import type { Page } from '../api/types';
-import { ErrorNode, LoadMoreNode, type Pageable } from './messageNodes';
+import { NewestFirstReader, type ReaderSource } from '../api/newestFirstReader';
+import { recordKey, type Identified } from '../api/paging';
+import { ErrorNode, LoadMoreNode, WarningNode, type Pageable } from './messageNodes';
 import type { TreeContext, TreeNode } from './node';
 
 export abstract class PagedNode<T extends Identified> implements Pageable {
-  protected readonly list = new PagedList<T>();
+  /**
+   * Replaced on reset: a load still on the wire then writes into the reader it started with, which
+   * nothing shows any more, so a stale answer can never appear under a new filter, key or refresh.
+   */
+  protected reader: NewestFirstReader<T>;
   private error: TelnyxError | undefined;
-  private pending: Promise<void> | undefined;
+  private load: { abort: AbortController; done: Promise<void> } | undefined;
   /** Child nodes are kept, not rebuilt per render, so an expanded order keeps the events it loaded. */
-  private nodes = new Map<T, TreeNode>();
+  private nodes = new Map<string, TreeNode>();
+  private generation = new AbortController();
 
   constructor(
     readonly id: string,
     readonly parent: TreeNode | undefined,
     protected readonly ctx: TreeContext,
-  ) {}
+  ) {
+    this.reader = this.newReader();
+  }
 
   abstract toTreeItem(): vscode.TreeItem;
-  protected abstract fetchPage(pageNumber: number, pageSize: number): Promise<Page<T>>;
-  protected abstract childFor(item: T): TreeNode;
-  /** Display order of the loaded records. */
-  protected arrange(items: T[]): T[] {
-    return items;
-  }
+  /** Where the records come from: one page, or every page. */
+  protected abstract source(): ReaderSource<T>;
+  protected abstract childFor(item: T, key: string): TreeNode;
   /** Nodes shown before the records (e.g. "Recent events"). */
   protected leadingChildren(): TreeNode[] {
     return [];
   }
 
   get loading(): boolean {
-    return this.pending !== undefined;
+    return this.load !== undefined;
   }
 
   /** Records the list holds according to the last page loaded (undefined before the first). */
   get total(): number | undefined {
-    return this.list.total;
+    return this.reader.total;
   }
 
-  /** Everything loaded so far, for commands that search the tree. */
+  /** Everything shown so far, newest first, for commands that search the tree. */
   get records(): readonly T[] {
-    return this.list.items;
+    return this.reader.items;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    if (this.list.loadedPages === 0 && !this.error) await this.loadNext();
-    const children = [...this.leadingChildren(), ...this.arrange(this.list.items).map((x) => this.nodeFor(x))];
+    // A reset while page 1 is on the wire starts over with the new reader instead of showing nothing.
+    while (!this.reader.started && !this.error) await this.loadNext();
+    const reader = this.reader;
+    const children = [...this.leadingChildren(), ...reader.items.map((x) => this.nodeFor(x))];
+    children.push(...reader.malformed.map((text, i) => new WarningNode(this, `malformed/${i}`, 'Unreadable record', text)));
+    if (reader.unsettled) {
+      children.push(new WarningNode(this, 'unsettled', 'Some records may be missing', 'The list kept changing while it was read (Telnyx lists it in no order). Refresh to read it again.'));
+    }
     if (this.error) children.push(new ErrorNode(this, this.error));
-    else if (this.list.hasMore) children.push(new LoadMoreNode(this, this.list.items.length, this.list.total));
+    else if (reader.hasMore) children.push(new LoadMoreNode(this, reader.items.length, reader.total));
     return children;
   }
 
   async loadMore(): Promise<void> {
-    if (this.pending) return this.pending;
+    if (this.load) return this.load.done;
     this.error = undefined;
     const loading = this.loadNext();
     this.ctx.changed(this);
@@ -64,9 +75,21 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
     this.ctx.changed(this);
   }
 
-  /** Forget what was loaded; the next expand (or render) fetches page 1 again. */
+  /**
+   * Aborted when this node is reset (refresh, filter, key or settings change): work done for the node
+   * outside it (every-page scans) passes it along, so its result is dropped rather than shown late.
+   */
+  get resetSignal(): AbortSignal {
+    return this.generation.signal;
+  }
+
+  /** Forget what was loaded and abandon a load in progress; the next expand (or render) fetches page 1 again. */
   reset(): void {
-    this.list.reset();
+    this.generation.abort();
+    this.generation = new AbortController();
+    this.load?.abort.abort();
+    this.load = undefined;
+    this.reader = this.newReader();
     this.nodes = new Map();
     this.error = undefined;
   }
@@ -76,30 +99,43 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
     return [...this.nodes.values()];
   }
 
+  private newReader(): NewestFirstReader<T> {
+    return new NewestFirstReader<T>(
+      {
+        page: (n, size, signal) => this.source().page(n, size, signal),
+        all: (signal) => this.source().all(signal),
+      },
+      this.ctx.pageSize(),
+    );
+  }
+
   private nodeFor(item: T): TreeNode {
-    let node = this.nodes.get(item);
+    const key = recordKey(item);
+    let node = this.nodes.get(key);
     if (!node) {
-      node = this.childFor(item);
-      this.nodes.set(item, node);
+      node = this.childFor(item, key);
+      this.nodes.set(key, node);
     }
     return node;
   }
 
   private loadNext(): Promise<void> {
-    this.pending ??= (async () => {
+    if (this.load) return this.load.done;
+    const reader = this.reader;
+    const abort = new AbortController();
+    const done = (async () => {
       try {
-        const size = this.ctx.pageSize();
-        this.list.add(await this.fetchPage(this.list.pageToLoad, size));
-        // Records that arrived since page 1 pushed others past pages we read: read those pages again.
-        for (let n = 1; this.list.shortfall > 0 && n < this.list.pageToLoad; n++) {
-          this.list.merge(await this.fetchPage(n, size));
-        }
+        await reader.loadNext(abort.signal);
       } catch (e) {
-        this.error = e instanceof TelnyxError ? e : new TelnyxError('malformed', `Unexpected problem: ${(e as Error)?.message ?? String(e)}`);
+        // A load abandoned by reset() has nothing to report: its reader is gone.
+        if (this.reader === reader && !abort.signal.aborted) {
+          this.error = e instanceof TelnyxError ? e : new TelnyxError('malformed', `Unexpected problem: ${(e as Error)?.message ?? String(e)}`);
+        }
       } finally {
-        this.pending = undefined;
+        if (this.load?.abort === abort) this.load = undefined;
       }
     })();
-    return this.pending;
+    this.load = { abort, done };
+    return done;
   }
 }

@@ -10,6 +10,8 @@ export class RecentEventsNode extends EventsNode {
     super(direction, `${direction.id}/recent`, parent, ctx);
   }
 
+  readonly forOrder = false;
+
   get orderId(): undefined {
     return undefined;
   }

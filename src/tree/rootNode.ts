@@ -1,9 +1,11 @@
 // "Port-in" / "Port-out": a direction's orders, newest first, a page at a time.
 
 import * as vscode from 'vscode';
+import { MAX_PAGE_SIZE } from '../api/client';
 import type { Direction } from '../api/directions';
+import type { ReaderSource } from '../api/newestFirstReader';
 import { newestFirst } from '../api/paging';
-import type { Order, Page, PortingEvent } from '../api/types';
+import type { Order, PortingEvent } from '../api/types';
 import type { TreeContext, TreeNode } from './node';
 import { OrderNode } from './orderNode';
 import { PagedNode } from './pagedNode';
@@ -16,6 +18,8 @@ export interface OrderFilter {
   query?: Record<string, string>;
   /** Orders already fetched in full and filtered on our side, for filters the API lacks. */
   matches?: Order[];
+  /** Per order id, the fields a search matched ("customer reference", "number"…), shown on its row. */
+  matchedBy?: ReadonlyMap<string, readonly string[]>;
 }
 
 export class DirectionRootNode extends PagedNode<Order> {
@@ -35,7 +39,7 @@ export class DirectionRootNode extends PagedNode<Order> {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.direction.id === 'portin' ? 'arrow-circle-down' : 'arrow-circle-up');
     item.contextValue = `root:${this.direction.id}${this.filterState ? ':filtered' : ''}`;
-    const total = this.list.total;
+    const total = this.reader.total;
     const count = total !== undefined ? `${total} order${total === 1 ? '' : 's'}` : undefined;
     item.description = [this.filterState ? `filter: ${this.filterState.label}` : undefined, count].filter(Boolean).join(' · ') || undefined;
     item.tooltip = this.direction.id === 'portin' ? 'Porting orders: numbers moving to Telnyx' : 'Port-outs: numbers moving away from Telnyx';
@@ -70,18 +74,21 @@ export class DirectionRootNode extends PagedNode<Order> {
     this.recent.reset();
   }
 
-  protected override arrange(items: Order[]): Order[] {
-    return newestFirst(items);
+  protected source(): ReaderSource<Order> {
+    const filter = this.filterState;
+    const matches = filter?.matches;
+    if (matches) {
+      const page = { items: matches, pageNumber: 1, pageSize: matches.length, totalPages: 1, totalResults: matches.length };
+      return { page: async () => page, all: async () => ({ items: matches, settled: true }) };
+    }
+    return {
+      page: async (pageNumber, pageSize, signal) =>
+        (await this.ctx.client()).listOrders(this.direction, { pageNumber, pageSize, filters: filter?.query, signal }),
+      all: async (signal) => (await this.ctx.client()).allOrders(this.direction, { pageSize: MAX_PAGE_SIZE, concurrency: this.ctx.concurrency(), signal }, filter?.query),
+    };
   }
 
-  protected async fetchPage(pageNumber: number, pageSize: number): Promise<Page<Order>> {
-    const matches = this.filterState?.matches;
-    if (matches) return { items: matches, pageNumber: 1, pageSize: matches.length, totalPages: 1, totalResults: matches.length };
-    const client = await this.ctx.client();
-    return client.listOrders(this.direction, { pageNumber, pageSize, filters: this.filterState?.query });
-  }
-
-  protected childFor(order: Order): TreeNode {
-    return new OrderNode(this.direction, order, this, this.ctx);
+  protected childFor(order: Order, key: string): TreeNode {
+    return new OrderNode(this.direction, order, this, key, this.ctx, order.id ? this.filterState?.matchedBy?.get(order.id) : undefined);
   }
 }

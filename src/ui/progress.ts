@@ -5,12 +5,15 @@ import * as vscode from 'vscode';
 
 export type PagedWork<T> = (onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<T>;
 
-export function withPagesProgress<T>(title: string, work: PagedWork<T>): Thenable<T> {
+/** `until`: also abandons the work, e.g. the node it is for being reset, so its result is never shown late. */
+export function withPagesProgress<T>(title: string, work: PagedWork<T>, until?: AbortSignal): Thenable<T> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
+      if (until?.aborted) abort.abort();
+      until?.addEventListener('abort', () => abort.abort(), { once: true });
       let last = 0;
       return work((done, total) => {
         const pct = total > 0 ? (done / total) * 100 : 0;

@@ -143,6 +143,27 @@ describe('fetchAll against the sandbox', function () {
     assert.ok(r.topUpRequests > 0, 'a top-up pass ran');
   });
 
+  for (const order of ['desc', 'asc', 'shuffled'] as const) {
+    it(`loses nothing when records vanish between page requests (server lists ${order})`, async () => {
+      sandbox.configure({ listOrder: order });
+      let calls = 0;
+      const removed = new Set<string>();
+      const vanishing = async (n: number, size: number): Promise<Page<PortingEvent>> => {
+        // Two port-out events leave the list before each of the first six requests: the count can stay
+        // level with what was read (the deleted ones were read already), so only the pass's own totals show it.
+        if (calls++ < 6) for (const e of sandbox.removeRecords({ list: 'portoutEvents', count: 2, pick: 'random' })) removed.add(e.id);
+        return client.listEvents(PORT_OUT, { pageNumber: n, pageSize: size });
+      };
+      const r = await fetchAll(vanishing, { pageSize: 9, concurrency: 3 });
+      const ids = new Set(r.items.map((e) => e.id!));
+      const missing = sandbox.data.portoutEvents.filter((e) => !ids.has(e.id));
+      assert.ok(removed.size > 0);
+      assert.deepEqual(missing.map((e) => e.id), [], 'every event that still exists was returned');
+      assert.equal(ids.size, r.items.length, 'none twice');
+      assert.equal(r.settled, true);
+    });
+  }
+
   it('stops sending requests once cancelled', async () => {
     const abort = new AbortController();
     await assert.rejects(

@@ -1,13 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { TelnyxError, errorFromStatus, parseErrorItems } from '../../src/api/errors';
-import { PagedList, newestFirst, toPage } from '../../src/api/paging';
+import { newestFirst, recordKey, toPage } from '../../src/api/paging';
+import { recordTimeText } from '../../src/api/recordTime';
 import { apiKeyProblem, checkBaseUrl, isUuid } from '../../src/api/validate';
+import { PORT_IN } from '../../src/api/directions';
+import { eventView, slimEvent } from '../../src/api/labels';
 import { eventPath, parseEventPath } from '../../src/documents/eventPath';
 
 const ID = 'eef3340b-8903-4466-b445-89b697315a3a';
 
 describe('pagination bookkeeping', () => {
-  const page = (n: number, ids: string[], totalPages: number) => ({ items: ids.map((id) => ({ id })), pageNumber: n, pageSize: 2, totalPages, totalResults: totalPages * 2 });
 
   it('reads the envelope and derives missing meta', () => {
     const p = toPage({ data: [{ id: 'a' }], meta: { page_number: 2, page_size: 1, total_pages: 5, total_results: 5 } }, 2, 1, 'x');
@@ -20,40 +22,33 @@ describe('pagination bookkeeping', () => {
     assert.throws(() => toPage(undefined, 1, 2, 'orders'), /no list of records/);
   });
 
-  it('knows when more pages remain and never keeps a record twice', () => {
-    const list = new PagedList<{ id: string }>();
-    assert.equal(list.hasMore, true);
-    assert.equal(list.pageToLoad, 1);
-    assert.equal(list.add(page(1, ['a', 'b'], 3)), 2);
-    assert.equal(list.pageToLoad, 2);
-    // a record inserted upstream shifted 'b' onto page 2
-    assert.equal(list.add(page(2, ['b', 'c'], 3)), 1);
-    assert.equal(list.hasMore, true);
-    list.add(page(3, ['d'], 3));
-    assert.equal(list.hasMore, false);
-    assert.deepEqual(list.items.map((x) => x.id), ['a', 'b', 'c', 'd']);
-    list.reset();
-    assert.equal(list.items.length, 0);
-    assert.equal(list.hasMore, true);
-  });
-
-  it('notices records pushed past pages already read, and a re-read page tops them up', () => {
-    const list = new PagedList<{ id: string }>();
-    const pg = (n: number, ids: string[], total: number) => ({ items: ids.map((id) => ({ id })), pageNumber: n, pageSize: 2, totalPages: Math.ceil(total / 2), totalResults: total });
-    list.add(pg(1, ['c', 'b'], 4));
-    assert.equal(list.shortfall, 0);
-    // 'x' arrived on top: page 2 now starts with 'b' again, and nothing is lost yet but we are one short.
-    list.add(pg(2, ['b', 'a'], 5));
-    assert.equal(list.shortfall, 1);
-    list.merge(pg(1, ['x', 'c'], 5));
-    assert.equal(list.shortfall, 0);
-    assert.equal(list.pageToLoad, 3, 'a re-read does not move the cursor');
-    assert.deepEqual(list.items.map((i) => i.id).sort(), ['a', 'b', 'c', 'x']);
-  });
-
   it('orders newest first, undated last', () => {
     const sorted = newestFirst([{ id: '1', created_at: '2026-01-01T00:00:00Z' }, { id: '2' }, { id: '3', created_at: '2026-03-01T00:00:00Z' }]);
     assert.deepEqual(sorted.map((x) => x.id), ['3', '1', '2']);
+  });
+
+  it('places an event without created_at (porting_order.deleted) by its payload times', () => {
+    const deleted = { id: 'd', event_type: 'porting_order.deleted', payload: { deleted_at: '2026-02-01T00:00:00Z', updated_at: '2026-02-01T00:00:00Z' } };
+    const sorted = newestFirst([{ id: '1', created_at: '2026-01-01T00:00:00Z' }, deleted, { id: '3', created_at: '2026-03-01T00:00:00Z' }]);
+    assert.deepEqual(sorted.map((x) => x.id), ['3', 'd', '1']);
+    assert.equal(recordTimeText(deleted), '2026-02-01T00:00:00Z');
+    assert.equal(recordTimeText(slimEvent(deleted)), '2026-02-01T00:00:00Z', 'the tree keeps the time when it slims the event');
+    assert.match(eventView(PORT_IN, slimEvent(deleted), Date.parse('2026-02-03T00:00:00Z')).description, /^2 d ago/);
+  });
+
+  it('turns an entry that is not a record into a sentence, keeping the rest of the page', () => {
+    const p = toPage<{ id?: string }>({ data: [{ id: 'a' }, 'oops', null, { id: 7 }, { id: 'b' }], meta: { page_number: 1, page_size: 5, total_pages: 1, total_results: 5 } }, 1, 5, 'port-in events');
+    assert.deepEqual(p.items.map((x) => x.id), ['a', 'b']);
+    assert.equal(p.malformed?.length, 3);
+    assert.match(p.malformed![0]!, /Record 2 of page 1 of port-in events could not be read: expected an object, got string/);
+  });
+
+  it('gives records without an id a key from their content: stable, and distinct for distinct records', () => {
+    const a = { event_type: 'x', created_at: '2026-01-01T00:00:00Z' };
+    const b = { event_type: 'y', created_at: '2026-01-01T00:00:00Z' };
+    assert.equal(recordKey(a), recordKey({ ...a }));
+    assert.notEqual(recordKey(a), recordKey(b));
+    assert.equal(recordKey({ id: 'abc' }), 'abc');
   });
 });
 

@@ -1,19 +1,21 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { contextOf, freshSession, item, sandbox, type Api, type Node, type Seed } from './helpers';
+import { contextOf, freshSession, item, LIST_ORDERS, sandbox, type Api, type Node, type Seed } from './helpers';
 
-describe('operations over every page', () => {
+for (const listOrder of LIST_ORDERS) describe(`operations over every page (server lists ${listOrder})`, () => {
   let a: Api;
   let seed: Seed;
   let portin: Node;
   let portout: Node;
   before(async () => {
     a = await freshSession({ pageSize: 5 });
+    await sandbox.config({ listOrder });
     seed = await sandbox.seed();
     a.services.tree.refreshAll();
     [portin, portout] = await a.services.tree.getChildren();
   });
   after(async () => {
+    await sandbox.config({ listOrder: 'desc' });
     await vscode.commands.executeCommand('telnyxPorting.clearFilter');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

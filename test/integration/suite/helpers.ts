@@ -86,7 +86,13 @@ export const sandbox = {
   seed: () => control<Seed>('GET', 'seed'),
   fault: (match: { method?: string; path?: string; times?: number }, fault: Record<string, unknown>) =>
     control<void>('POST', 'faults', { match, fault }),
+  /** Runtime config: listOrder, latencyMs, removeEveryListRequest… (see test/sandbox/README.md). */
+  config: (patch: Record<string, unknown>) => control<unknown>('POST', 'config', patch),
+  insertEvents: (body: { direction: 'portin' | 'portout'; orderId?: string; count: number }) => control<SeedEvent[]>('POST', 'events', body),
 };
+
+/** The list orders the sandbox can play for lists the API documents no sort for. */
+export const LIST_ORDERS = ['desc', 'asc', 'shuffled'] as const;
 
 /** Replaces a vscode.window function until the returned restore() is called. */
 export function stub<K extends keyof typeof vscode.window>(name: K, fake: (...args: never[]) => unknown): { calls: unknown[][]; restore(): void } {
@@ -140,8 +146,9 @@ export function contextOf(a: Api, n: Node): string {
   return item(a, n).contextValue ?? '';
 }
 
-export function newestFirst<T extends { created_at: string }>(xs: T[]): T[] {
-  return [...xs].sort((x, y) => Date.parse(y.created_at) - Date.parse(x.created_at));
+/** Newest first, ties broken by id descending as the sandbox's seed does, so ids compare exactly. */
+export function newestFirst<T extends { created_at: string; id: string }>(xs: T[]): T[] {
+  return [...xs].sort((x, y) => Date.parse(y.created_at) - Date.parse(x.created_at) || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0));
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

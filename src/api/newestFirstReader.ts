@@ -1,0 +1,243 @@
+// Reads a list a page at a time and shows it newest first, whatever order the server lists it in.
+//
+// Telnyx documents no sort for /porting/events, /portouts/events and /portouts, so page 1 may hold the
+// newest records, the oldest, or any. Page 1 tells the order (from its records' times) and how many pages
+// there are; then:
+// - newest first: read forward. Records deleted upstream pull later ones back across a page we have read,
+//   so each Load more also reads the previous page again and takes what moved into it (loss is found by
+//   id overlap, not by counting); with no overlap at all it walks further back.
+// - oldest first: the newest are on the last page; read backward from it. Deletions then only move records
+//   toward pages not read yet, except into page 1, which is read again when the walk reaches it. Records
+//   from page 1 stay hidden until then, so nothing is shown above a gap.
+// - no order: every page is read (bounded concurrency, fetchAll), sorted, and revealed a page at a time.
+// A page that contradicts the order assumed so far switches to reading everything.
+
+import type { Page } from './types';
+import { newestFirst, recordKey, type Identified } from './paging';
+import { recordTime } from './recordTime';
+
+export type ListOrder = 'newest-first' | 'oldest-first' | 'unordered';
+
+export interface ReaderSource<T> {
+  page(pageNumber: number, pageSize: number, signal: AbortSignal): Promise<Page<T>>;
+  /** Every record of the list (used when it has no order to read it by); see FetchAllResult.settled. */
+  all(signal: AbortSignal): Promise<{ items: T[]; settled: boolean }>;
+}
+
+type Mode = { kind: 'start' } | { kind: 'forward'; next: number } | { kind: 'backward'; next: number } | { kind: 'all' } | { kind: 'done' };
+
+/** The order of a page's records by time, or undefined when it cannot tell (fewer than two dated records, all equal). */
+export function orderOf(items: readonly Identified[]): ListOrder | undefined {
+  let down = false;
+  let up = false;
+  let last = NaN;
+  for (const item of items) {
+    const t = recordTime(item);
+    if (Number.isNaN(t)) continue;
+    if (!Number.isNaN(last)) {
+      if (t < last) down = true;
+      if (t > last) up = true;
+    }
+    last = t;
+  }
+  if (down && up) return 'unordered';
+  return down ? 'newest-first' : up ? 'oldest-first' : undefined;
+}
+
+export class NewestFirstReader<T extends Identified> {
+  private readonly held = new Map<string, T>();
+  /** Keys known only from the first read of page 1 while reading backward: not shown until it is read again. */
+  private hidden = new Set<string>();
+  private mode: Mode = { kind: 'start' };
+  private totalPages = 0;
+  private totalResults: number | undefined;
+  /** In 'all' mode: how many of the sorted records are shown. */
+  private revealed = 0;
+  private sorted: T[] | undefined;
+  readonly malformed: string[] = [];
+  /** Set when a whole-list read ended while the list was still changing: records may be missing. */
+  unsettled = false;
+  /** What the server's order looked like, once known. */
+  order: ListOrder | undefined;
+  /** Requests made, for tests and the log. */
+  requests = 0;
+
+  constructor(
+    private readonly source: ReaderSource<T>,
+    private readonly pageSize: number,
+  ) {}
+
+  get started(): boolean {
+    return this.mode.kind !== 'start';
+  }
+
+  get hasMore(): boolean {
+    switch (this.mode.kind) {
+      case 'start':
+        return true;
+      case 'forward':
+        return this.mode.next <= this.totalPages;
+      case 'backward':
+        return true;
+      case 'all':
+        return this.revealed < (this.sorted?.length ?? 0);
+      case 'done':
+        return false;
+    }
+  }
+
+  /** Records the list holds according to the last page read (undefined before the first). */
+  get total(): number | undefined {
+    return this.mode.kind === 'all' || this.mode.kind === 'done' ? this.held.size : this.totalResults;
+  }
+
+  /** What can be shown: newest first, and never a record older than one not read yet. */
+  get items(): T[] {
+    if (this.mode.kind === 'all') return (this.sorted ?? []).slice(0, this.revealed);
+    const shown = this.hidden.size === 0 ? [...this.held.values()] : [...this.held].filter(([k]) => !this.hidden.has(k)).map(([, v]) => v);
+    return newestFirst(shown);
+  }
+
+  /** Reads what the next Load more shows (page 1 on the first call). The signal abandons it. */
+  async loadNext(signal: AbortSignal): Promise<void> {
+    const mode = this.mode;
+    switch (mode.kind) {
+      case 'start':
+        return this.first(signal);
+      case 'forward':
+        return this.forward(mode.next, signal);
+      case 'backward':
+        return this.backward(mode.next, signal);
+      case 'all':
+        this.revealed = Math.min(this.sorted?.length ?? 0, this.revealed + this.pageSize);
+        return;
+      case 'done':
+        return;
+    }
+  }
+
+  private async first(signal: AbortSignal): Promise<void> {
+    const page = await this.read(1, signal);
+    const keys = this.take(page);
+    if (page.totalPages <= 1) {
+      this.order = orderOf(page.items);
+      this.mode = { kind: 'done' };
+      return;
+    }
+    this.order = orderOf(page.items);
+    if (this.order === 'unordered') return this.readAll(signal);
+    if (this.order === 'oldest-first') {
+      this.hidden = new Set(keys);
+      return this.backward(page.totalPages, signal);
+    }
+    // Newest first, or too few dated records to tell: reading forward is what a sorted API expects.
+    this.mode = { kind: 'forward', next: 2 };
+  }
+
+  private async forward(n: number, signal: AbortSignal): Promise<void> {
+    const oldestShown = this.oldestShownTime();
+    const [page, previous] = await Promise.all([this.read(n, signal), this.read(n - 1, signal)]);
+    if (this.contradicts(page.items, oldestShown)) return this.readAll(signal);
+    this.take(page);
+    await this.recoverShifted(previous, n - 1, signal);
+    this.mode = { kind: 'forward', next: n + 1 };
+  }
+
+  /**
+   * `previous` is page n-1 read again beside page n. Records in it that we do not hold were pushed back
+   * across the boundary by deletions upstream; if none of it is known, they may come from further back.
+   */
+  private async recoverShifted(previous: Page<T>, n: number, signal: AbortSignal): Promise<void> {
+    let page = previous;
+    for (let k = n; ; ) {
+      const known = page.items.some((x) => this.held.has(recordKey(x)));
+      this.take(page);
+      if (known || page.items.length === 0 || k <= 1) return;
+      k--;
+      page = await this.read(k, signal);
+    }
+  }
+
+  private async backward(n: number, signal: AbortSignal): Promise<void> {
+    const oldestShown = this.oldestShownTime();
+    const pages = [n];
+    // A short last page is topped up with the one before it, so the first rows fill a page as a sorted list's would.
+    const lastPageSize = (this.totalResults ?? 0) - (this.totalPages - 1) * this.pageSize;
+    if (n === this.totalPages && lastPageSize < this.pageSize && n - 1 >= 2) pages.push(n - 1);
+    const lowest = pages.at(-1)!;
+    // Reaching page 2: read page 1 again beside it, since deletions since the first read may have moved records into it.
+    if (lowest === 2) pages.push(1);
+    const read = await Promise.all(pages.map((k) => this.read(k, signal)));
+    if (read.some((page) => this.contradicts(page.items, oldestShown))) return this.readAll(signal);
+    for (const page of read) this.take(page);
+    if (lowest <= 2) {
+      this.hidden = new Set();
+      this.mode = { kind: 'done' };
+      return;
+    }
+    this.mode = { kind: 'backward', next: lowest - 1 };
+  }
+
+  private async readAll(signal: AbortSignal): Promise<void> {
+    this.order = 'unordered';
+    const all = await this.source.all(signal);
+    this.unsettled = !all.settled;
+    this.held.clear();
+    this.hidden = new Set();
+    for (const x of all.items) this.held.set(recordKey(x), x);
+    this.sorted = newestFirst([...this.held.values()]);
+    this.revealed = Math.min(this.sorted.length, Math.max(this.pageSize, this.revealed));
+    this.mode = { kind: 'all' };
+  }
+
+  private async read(n: number, signal: AbortSignal): Promise<Page<T>> {
+    this.requests++;
+    const page = await this.source.page(n, this.pageSize, signal);
+    this.totalPages = page.totalPages;
+    this.totalResults = page.totalResults;
+    return page;
+  }
+
+  /** Adds a page's records; returns their keys. */
+  private take(page: Page<T>): string[] {
+    for (const m of page.malformed ?? []) if (!this.malformed.includes(m)) this.malformed.push(m);
+    return page.items.map((x) => {
+      const key = recordKey(x);
+      if (!this.held.has(key)) this.held.set(key, x);
+      else this.hidden.delete(key);
+      return key;
+    });
+  }
+
+  private oldestShownTime(): number {
+    let oldest = Infinity;
+    for (const [k, x] of this.held) {
+      if (this.hidden.has(k)) continue;
+      const t = recordTime(x);
+      if (!Number.isNaN(t) && t < oldest) oldest = t;
+    }
+    return oldest;
+  }
+
+  private newestHiddenTime(): number {
+    let newest = -Infinity;
+    for (const k of this.hidden) {
+      const t = recordTime(this.held.get(k)!);
+      if (!Number.isNaN(t) && t > newest) newest = t;
+    }
+    return newest;
+  }
+
+  /**
+   * A new record that does not fit between what is shown and what is hidden (page 1 while reading backward):
+   * the list is not in the order assumed. Records already held may reappear anywhere (pages shift).
+   */
+  private contradicts(items: readonly T[], oldestShown: number): boolean {
+    const newestHidden = this.newestHiddenTime();
+    return items.some((x) => {
+      if (this.held.has(recordKey(x))) return false;
+      const t = recordTime(x);
+      return t > oldestShown || t < newestHidden;
+    });
+  }
+}

@@ -1,0 +1,162 @@
+// What the real API allows and our old assumptions did not: loads overtaken by a filter or a refresh, reads of a
+// payload overtaken by a newer one, records without ids or that are not records, an event without created_at,
+// a republish answered 502 after Telnyx did it, and the port-out events path settled without a POST.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { configure, contextOf, freshSession, item, sandbox, sleep, stub, type Api, type Node } from './helpers';
+
+interface Docs {
+  readFile(uri: vscode.Uri): Promise<Uint8Array>;
+  refresh(uri: vscode.Uri): void;
+}
+
+const ORDER_ID = '7d8e9f00-1111-4222-8333-444455556666';
+
+function page(data: unknown[]): string {
+  return JSON.stringify({ data, meta: { page_number: 1, page_size: 10, total_pages: 1, total_results: data.length } });
+}
+
+describe('right against the real API', function () {
+  this.timeout(60_000);
+  let a: Api;
+  let portin: Node;
+  let portout: Node;
+
+  before(async () => {
+    a = await freshSession({ pageSize: 10 });
+  });
+  beforeEach(async () => {
+    await sandbox.reset();
+    a.services.tree.refreshAll();
+    [portin, portout] = await a.services.tree.getChildren();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('telnyxPorting.clearFilter');
+  });
+
+  it('a filter chosen while the unfiltered page is on the wire shows the filtered list, never the stale one', async () => {
+    // The unfiltered page answers late; the filter is chosen meanwhile.
+    await sandbox.fault({ method: 'GET', path: '/v2/portouts', times: 1 }, { delayMs: 1500 });
+    await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
+    const stale = a.services.tree.getChildren(portout);
+    await sleep(200);
+    await vscode.commands.executeCommand('telnyxPorting.filterByStatus', portout, ['rejected']);
+    const filtered = (await a.services.tree.getChildren(portout)).filter((n) => n.order);
+    const late = (await stale).filter((n) => n.order);
+    const seed = await sandbox.seed();
+    const rejected = seed.portoutOrders.filter((o) => o.status === 'rejected').map((o) => o.id).sort();
+    assert.deepEqual(filtered.map((n) => n.order!.id).sort(), rejected);
+    assert.ok(late.every((n) => contextOf(a, n) === 'order:portout:rejected'), 'the overtaken load did not show unfiltered orders');
+    const sent = (await sandbox.requests()).filter((r) => r.path === '/v2/portouts').map((r) => new URLSearchParams(r.query).get('filter[status]'));
+    assert.ok(sent.includes('rejected'), `the filtered request was sent (${JSON.stringify(sent)})`);
+    await sleep(1500);
+    const after = (await a.services.tree.getChildren(portout)).filter((n) => n.order);
+    assert.deepEqual(after.map((n) => n.order!.id).sort(), rejected, 'the late unfiltered answer was dropped');
+  });
+
+  it('a payload read overtaken by a newer one answers with the newer result', async () => {
+    const seed = await sandbox.seed();
+    const event = seed.portinEvents.find((e) => e.payload_status === 'completed')!;
+    const uri = vscode.Uri.from({ scheme: 'telnyx-porting', path: `/portin/${event.id}/status_changed ${event.id.slice(0, 8)}.json` });
+    // The first read gets an old version of the event, late; the second the real one.
+    const old = { ...event, event_type: 'porting_order.stale_version' };
+    await sandbox.fault({ method: 'GET', path: `/porting/events/${event.id}`, times: 1 }, { delayMs: 1200, body: JSON.stringify({ data: old }) });
+    const docs = (a.services as unknown as { docs: Docs }).docs;
+    const first = docs.readFile(uri);
+    await sleep(200);
+    const second = docs.readFile(uri);
+    const [text1, text2] = (await Promise.all([first, second])).map((b) => new TextDecoder().decode(b));
+    assert.doesNotMatch(text1!, /stale_version/, 'the overtaken read does not answer with what it fetched');
+    assert.equal(text1, text2);
+    assert.equal(JSON.parse(text2!).id, event.id);
+  });
+
+  it('records without an id get unique, stable rows; an entry that is not a record is one warning row, not a failed list', async () => {
+    const noId = (ref: string) => ({ status: 'pending', support_key: ref, phone_numbers: ['+13125550100'], created_at: '2026-11-20T10:00:00Z' });
+    await sandbox.fault({ method: 'GET', path: '/v2/portouts', times: 2 }, { body: page([noId('PO_A1'), noId('PO_B2'), 'not a record', { id: 42 }]) });
+    await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
+    const children = await a.services.tree.getChildren(portout);
+    const orders = children.filter((n) => n.order);
+    assert.equal(orders.length, 2);
+    assert.notEqual(orders[0]!.id, orders[1]!.id);
+    assert.deepEqual(orders.map((n) => contextOf(a, n)), ['orderWithoutId:portout', 'orderWithoutId:portout'], 'no order actions on a record without id');
+    assert.equal(item(a, orders[0]!).collapsibleState, vscode.TreeItemCollapsibleState.None, 'nothing to expand without an id');
+    const warnings = children.filter((n) => contextOf(a, n) === 'warning');
+    assert.equal(warnings.length, 2);
+    assert.match(String(item(a, warnings[0]!).description), /could not be read: expected an object, got string/);
+    assert.ok(!children.some((n) => contextOf(a, n).startsWith('error:')), 'the list did not fail');
+    // The same records again give the same node ids.
+    const ids = orders.map((n) => n.id);
+    await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
+    assert.deepEqual((await a.services.tree.getChildren(portout)).filter((n) => n.order).map((n) => n.id), ids);
+
+    // Export of an order without an id refuses instead of exporting the whole direction.
+    await sandbox.clearRequests();
+    const error = stub('showErrorMessage', async () => undefined);
+    try {
+      const n = await vscode.commands.executeCommand<number | undefined>('telnyxPorting.exportEvents', orders[0]);
+      assert.equal(n, undefined);
+    } finally {
+      error.restore();
+    }
+    assert.match(String(error.calls[0]?.[0]), /no id/);
+    assert.deepEqual((await sandbox.requests()).filter((r) => r.path.includes('events')), [], 'no events were requested');
+  });
+
+  it('places porting_order.deleted, which has no top-level created_at, by its payload deleted_at', async () => {
+    const at = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    const ev = (id: string, h: number) => ({ id, event_type: 'porting_order.status_changed', porting_order_id: ORDER_ID, payload_status: 'completed', created_at: at(h), payload: { status: { value: 'submitted' } } });
+    const deleted = {
+      id: '0a1b2c3d-4e5f-4a6b-8c7d-8e9fa0b1c2d3',
+      event_type: 'porting_order.deleted',
+      porting_order_id: ORDER_ID,
+      payload_status: 'completed',
+      available_notification_methods: ['email'],
+      payload: { id: ORDER_ID, customer_reference: 'ref', deleted_at: at(5), created_at: at(100), updated_at: at(5), record_type: 'porting_event' },
+    };
+    await sandbox.fault({ method: 'GET', path: '/v2/porting/events', times: 1 }, { body: page([ev('11111111-1111-4111-8111-111111111111', 1), ev('22222222-2222-4222-8222-222222222222', 10), deleted]) });
+    const recent = (await a.services.tree.getChildren(portin))[0]!;
+    const events = (await a.services.tree.getChildren(recent)).filter((n) => n.event);
+    assert.deepEqual(events.map((n) => n.event!.id), ['11111111-1111-4111-8111-111111111111', deleted.id, '22222222-2222-4222-8222-222222222222']);
+    assert.match(String(item(a, events[1]!).description), /^5 h ago/);
+  });
+
+  it('a republish answered 502 after Telnyx processed it is reported as may-have-been-sent and never resent on its own', async () => {
+    const seed = await sandbox.seed();
+    const event = seed.portinEvents[0]!;
+    await sandbox.fault({ method: 'POST', path: '/republish' }, { statusAfterProcessing: 502 });
+    const confirm = stub('showWarningMessage', async (message: string) => (String(message).startsWith('Republish "') ? 'Republish' : undefined));
+    let result: string | undefined;
+    try {
+      result = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', event.id);
+    } finally {
+      confirm.restore();
+    }
+    assert.equal(result, 'unknown');
+    const told = confirm.calls.map((c) => String(c[0])).find((m) => !m.startsWith('Republish "'));
+    assert.match(String(told), /may or may not have been processed/);
+    assert.ok(confirm.calls.some((c) => c.includes('Send Again')), 'Send Again is offered, not Retry');
+    assert.equal((await sandbox.republishes()).length, 1, 'processed once');
+    assert.equal((await sandbox.requests()).filter((r) => r.method === 'POST').length, 1, 'sent once');
+  });
+
+  it('settles the port-out events path with a GET: the republish POST goes once, to the path that answers', async () => {
+    await sandbox.config({ portoutEventsPath: 'portout' });
+    await configure({ pageSize: 11 }); // a settings change gives a fresh client, which knows no events path yet
+    await sandbox.clearRequests();
+    const seed = await sandbox.seed();
+    const event = seed.portoutEvents[0]!;
+    const confirm = stub('showWarningMessage', async () => 'Republish');
+    const info = stub('showInformationMessage', async () => undefined);
+    try {
+      assert.equal(await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', event.id), 'sent');
+    } finally {
+      confirm.restore();
+      info.restore();
+    }
+    const posts = (await sandbox.requests()).filter((r) => r.method === 'POST').map((r) => r.path);
+    await configure({ pageSize: 10 });
+    assert.deepEqual(posts, [`/v2/portout/events/${event.id}/republish`]);
+  });
+});
