@@ -12,12 +12,12 @@ export type ErrorKind =
   | 'auth' // 401/403: the key is wrong or lacks rights
   | 'not-found'
   | 'invalid' // 400/422: the request was refused as given
-  | 'rate-limited'
-  | 'server' // 5xx after retries
+  | 'rate-limited' // 429: refused before processing, so sending again later is safe
+  | 'server' // a read's 5xx after retries (a POST's 5xx is 'unknown-outcome')
   | 'network' // no answer: connection refused/reset, DNS
   | 'timeout'
   | 'malformed' // an answer we cannot read
-  | 'unknown-outcome' // a POST may or may not have been processed
+  | 'unknown-outcome' // a POST may or may not have been processed: sending it again may do it twice
   | 'cancelled'
   | 'config'; // bad settings or input, caught before any request
 
@@ -33,9 +33,12 @@ export class TelnyxError extends Error {
     super(message);
   }
 
-  /** Whether trying the same thing again later can help (false for a bad key or bad input). */
+  /**
+   * Whether trying the same thing again later can help (false for a bad key or bad input). False for an
+   * unknown outcome too: a one-click Retry could do it twice, so the caller must ask in its own words.
+   */
   get retryable(): boolean {
-    return !['auth', 'invalid', 'not-found', 'config', 'cancelled'].includes(this.kind);
+    return !['auth', 'invalid', 'not-found', 'config', 'cancelled', 'unknown-outcome'].includes(this.kind);
   }
 
   /** The API's own details, one line each, e.g. "Invalid page size (page[size])". */
@@ -94,7 +97,11 @@ const STATUS_WORDS: Record<number, string> = {
   429: 'Telnyx is rate-limiting requests (429)',
 };
 
-export function errorFromStatus(status: number, body: string, what: string): TelnyxError {
+/**
+ * `askedWaitMs`: how long the answer's Retry-After asked us to wait, when we give up instead of waiting;
+ * the message then says so, since "try again later" alone leaves the user guessing how much later.
+ */
+export function errorFromStatus(status: number, body: string, what: string, askedWaitMs?: number): TelnyxError {
   const items = parseErrorItems(body);
   const kind =
     status === 401 || status === 403 ? 'auth'
@@ -104,7 +111,17 @@ export function errorFromStatus(status: number, body: string, what: string): Tel
     : status >= 500 ? 'server'
     : 'invalid';
   const head = STATUS_WORDS[status] ?? (status >= 500 ? `Telnyx had a server error (${status})` : `Unexpected answer (${status})`);
+  const wait = askedWaitMs === undefined ? '' : ` and asked to wait ${formatWait(askedWaitMs)} before trying again; try again later`;
   const details = formatDetails(items);
-  const message = `${what}: ${head}${details.length ? ` — ${details.join('; ')}` : ''}`;
+  const message = `${what}: ${head}${wait}${details.length ? ` — ${details.join('; ')}` : ''}`;
   return new TelnyxError(kind, message, status, items);
+}
+
+/** "0.3 s", "45 s", "120 s", "15 min", "3 h": seconds up to two minutes, as a Retry-After usually says them. */
+export function formatWait(ms: number): string {
+  const s = ms / 1000;
+  if (s < 10) return `${Math.round(s * 10) / 10} s`;
+  if (s <= 120) return `${Math.round(s)} s`;
+  if (s < 120 * 60) return `${Math.ceil(s / 60)} min`;
+  return `${Math.ceil(s / 3600)} h`;
 }

@@ -1,15 +1,19 @@
-// The single ky instance every request goes through: base URL, bearer auth, timeout,
-// retry of 408/429/5xx honouring Retry-After, a log line per attempt, and mapping of every
-// failure to TelnyxError.
+// The single ky instance every request goes through: base URL, bearer auth, a log line per attempt, and
+// mapping of every failure to TelnyxError. Deadlines, retries and waits are decided here, in one loop per
+// call, rather than by ky: ky's timeout stops once the headers are in (a stalled body would hang), its
+// retries would nest inside any retry of a broken body, and it retries early, after its maxRetryAfter,
+// when an answer asks for a longer wait.
 
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import { TelnyxError, errorFromStatus } from './errors';
+import ky, { type KyInstance } from 'ky';
+import { TelnyxError, errorFromStatus, formatWait } from './errors';
 
 export interface RequestLogEntry {
   method: string;
   /** Path and query relative to the base URL; never carries the key (it travels in a header only). */
   path: string;
+  /** The status once the whole answer is in; 'error' or 'timeout' when the attempt failed, even after its headers. */
   status: number | 'error' | 'timeout';
+  /** From sending to the answer's last byte (or the failure). */
   ms: number;
 }
 
@@ -17,9 +21,11 @@ export interface HttpOptions {
   /** Already checked with `checkBaseUrl`. */
   baseUrl: string;
   apiKey: string;
+  /** Deadline of each attempt, covering sending, the headers and the whole body. */
   timeoutMs?: number;
+  /** Attempts after the first: a call sends at most retries + 1 requests, whatever fails. */
   retries?: number;
-  /** Longest Retry-After we wait for; longer answers fail with a message instead. */
+  /** Longest Retry-After we wait for; a longer one fails at once with a message saying how long Telnyx asked to wait. */
   maxRetryAfterMs?: number;
   onRequest?: (entry: RequestLogEntry) => void;
   /** For tests: a fetch implementation; the real one otherwise. */
@@ -29,7 +35,6 @@ export interface HttpOptions {
 export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
   query?: Query;
   signal?: AbortSignal;
   /** Short words naming what we were doing, for messages: "Loading port-in orders". */
@@ -38,52 +43,65 @@ export interface RequestOptions {
   onReceived?: () => void;
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * A wait longer than this behind a spinner that explains nothing reads as a hang, so we say how long Telnyx
+ * asked for and let the user come back. 20 s is less than one attempt's default deadline (30 s), so honouring
+ * a Retry-After never costs more than one slow answer would.
+ */
+const DEFAULT_MAX_RETRY_AFTER_MS = 20_000;
+
+/** What the official SDK retries: request timeout, conflict (a lock), rate limit, and every server error. */
+const retriedStatus = (status: number): boolean => status === 408 || status === 409 || status === 429 || status >= 500;
+
+/**
+ * Connection failures that happen before a byte of the request leaves this machine: such a request was
+ * certainly not processed. Anything else after connecting (a reset, a closed socket) may follow the server's work.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
 const utf8 = new TextDecoder();
 
-const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+/** How one attempt failed to bring a whole answer. */
+interface Failure {
+  reason: 'timeout' | 'cancelled' | 'network';
+  /** Whether the status line and headers had arrived. */
+  afterHeaders: boolean;
+  cause: unknown;
+}
+
+type Attempt =
+  | { ok: false; failure: Failure }
+  /** `body` is undefined when reading it failed (`bodyFailure`); the status and headers still count. */
+  | { ok: true; status: number; headers: Headers; body?: Uint8Array; bodyFailure?: Failure };
 
 export class Http {
   private readonly ky: KyInstance;
+  private readonly base: string;
+  private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly baseFetch: typeof fetch;
 
   constructor(private readonly options: HttpOptions) {
-    this.retries = options.retries ?? 2;
-    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-    const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-    const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retries = Math.max(0, options.retries ?? 2);
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    this.baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
     this.ky = ky.create({
-      prefixUrl: base,
+      prefixUrl: this.base,
       headers: { Authorization: `Bearer ${options.apiKey}`, Accept: 'application/json' },
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: false,
+      retry: 0,
+      throwHttpErrors: false,
       // Redirects are not followed: a 3xx could point at another origin, and the key must only go to the configured one.
       redirect: 'manual',
-      retry: {
-        limit: this.retries,
-        methods: ['get'],
-        statusCodes: RETRY_STATUS,
-        afterStatusCodes: [413, 429, 503],
-        maxRetryAfter: this.maxRetryAfterMs,
-        backoffLimit: 10_000,
-      },
-      fetch: async (input, init) => {
-        const started = Date.now();
-        const request = input instanceof Request ? input : new Request(input, init);
-        const path = relativePath(request.url, base);
-        try {
-          const response = await baseFetch(input, init);
-          options.onRequest?.({ method: request.method, path, status: response.status, ms: Date.now() - started });
-          return response;
-        } catch (e) {
-          const status = (e as Error)?.name === 'AbortError' || (e as Error)?.name === 'TimeoutError' ? 'timeout' : 'error';
-          options.onRequest?.({ method: request.method, path, status, ms: Date.now() - started });
-          throw e;
-        }
-      },
     });
   }
 
-  /** GET or POST and return the body parsed as JSON (undefined for an empty body). */
+  /** GET and return the body parsed as JSON (undefined for an empty body). */
   async json(path: string, opts: RequestOptions): Promise<unknown> {
     const text = await this.text(path, opts);
     if (text.trim() === '') return undefined;
@@ -95,77 +113,229 @@ export class Http {
   }
 
   /**
-   * POST that is never blindly resent: only a 429 (refused before processing) is retried.
-   * A lost connection or timeout after sending leaves the outcome unknown, which the caller must surface.
+   * POST that is never blindly resent. Only a 429 (refused before processing) is sent again, within the
+   * Retry-After bound. A 5xx, a 408, a timeout or a connection lost after connecting leaves the outcome
+   * unknown ('unknown-outcome'), which the caller must put to the user; a connection refused before
+   * anything was sent is a plain 'network' error. `x-should-retry: true` does not make a 5xx safe to
+   * resend: only a 429 says the request was refused before it was processed. Resolves with the 2xx status.
    */
   async postOnce(path: string, opts: RequestOptions): Promise<number> {
     for (let attempt = 0; ; attempt++) {
-      try {
-        const response = await this.ky.post(path, { signal: opts.signal, retry: 0, headers: { Accept: '*/*' } });
-        await response.arrayBuffer().catch(() => undefined);
-        return response.status;
-      } catch (e) {
-        if (e instanceof HTTPError && e.response.status === 429 && attempt < this.retries) {
-          const wait = retryAfterMs(e.response.headers.get('Retry-After'), attempt);
-          if (wait <= this.maxRetryAfterMs) {
-            await sleep(wait, opts.signal);
-            continue;
-          }
-        }
-        const err = await this.toError(e, opts.what);
-        if (err.kind === 'network' || err.kind === 'timeout' || err.kind === 'malformed') {
-          throw new TelnyxError(
-            'unknown-outcome',
-            `${opts.what}: the connection failed after the request was sent (${err.message.replace(`${opts.what}: `, '')}), so it may or may not have been processed.`,
-            err.status,
-          );
-        }
-        throw err;
+      this.throwIfCancelled(opts);
+      const a = await this.attempt('POST', path, undefined, '*/*', opts.signal);
+      if (!a.ok) {
+        const f = a.failure;
+        if (f.reason === 'cancelled') throw new TelnyxError('cancelled', `${opts.what}: cancelled; it may or may not have been processed.`);
+        if (f.reason === 'network' && !f.afterHeaders && neverSent(f.cause)) throw this.failureError(f, opts.what, 1);
+        throw this.unansweredPost(f, opts.what);
       }
+      if (isRedirect(a.status)) throw this.redirectError(a.headers, a.status, opts.what);
+      // The status says it was done; a body that then breaks off changes nothing.
+      if (isSuccess(a.status)) return a.status;
+      const body = a.body ? utf8.decode(a.body) : '';
+      if (a.status === 429) {
+        const asked = askedWaitMs(a.headers);
+        const tooLong = asked !== undefined && asked > this.maxRetryAfterMs;
+        if (tooLong || attempt >= this.retries || shouldRetryHeader(a.headers) === false) {
+          throw errorFromStatus(a.status, body, opts.what, asked);
+        }
+        await this.pause(asked ?? backoffMs(attempt), opts);
+        continue;
+      }
+      const err = errorFromStatus(a.status, body, opts.what);
+      if (a.status === 408 || a.status >= 500) throw unknownOutcome(err, opts.what);
+      throw err;
     }
   }
 
+  /**
+   * GET with at most retries + 1 attempts in all. An attempt is retried when it timed out, lost its
+   * connection (before or during the body), or got a status the official SDK retries; `x-should-retry`
+   * overrides the status either way.
+   */
   private async text(path: string, opts: RequestOptions): Promise<string> {
     const searchParams = toSearchParams(opts.query);
-    // ky retries failures before the headers arrive; a body cut off mid-way is retried here (GETs only).
     for (let attempt = 0; ; attempt++) {
-      let bodyPhase = false;
-      try {
-        const response = await this.ky(path, { method: opts.method ?? 'GET', searchParams, signal: opts.signal });
-        bodyPhase = true;
-        const bytes = await response.arrayBuffer();
+      this.throwIfCancelled(opts);
+      const a = await this.attempt('GET', path, searchParams, 'application/json', opts.signal);
+      const last = attempt >= this.retries;
+      if (!a.ok) {
+        await this.waitOrThrow(a.failure, attempt, opts);
+        continue;
+      }
+      // A 2xx whose body did not arrive whole is a failed attempt; an error status stands even without its body.
+      if (isSuccess(a.status) && a.bodyFailure) {
+        await this.waitOrThrow(a.bodyFailure, attempt, opts);
+        continue;
+      }
+      if (a.bodyFailure?.reason === 'cancelled') throw cancelledError(opts.what);
+      if (isRedirect(a.status)) throw this.redirectError(a.headers, a.status, opts.what);
+      if (isSuccess(a.status)) {
         if (opts.onReceived) {
           opts.onReceived();
           await letRequestsOut();
         }
-        return utf8.decode(bytes);
-      } catch (e) {
-        const err = await this.toError(e, opts.what);
-        if (bodyPhase && err.kind === 'network' && (opts.method ?? 'GET') === 'GET' && attempt < this.retries) continue;
-        throw err;
+        return utf8.decode(a.body ?? new Uint8Array());
       }
+      const body = a.body ? utf8.decode(a.body) : '';
+      const asked = askedWaitMs(a.headers);
+      const says = shouldRetryHeader(a.headers);
+      const retry = says ?? retriedStatus(a.status);
+      if (!retry || last || (asked !== undefined && asked > this.maxRetryAfterMs)) {
+        throw errorFromStatus(a.status, body, opts.what, asked);
+      }
+      await this.pause(asked ?? backoffMs(attempt), opts);
     }
   }
 
-  private async toError(e: unknown, what: string): Promise<TelnyxError> {
-    if (e instanceof TelnyxError) return e;
-    if (e instanceof HTTPError) {
-      const status = e.response.status;
-      if (status >= 300 && status < 400) {
-        const to = e.response.headers.get('location') ?? 'another address';
-        return new TelnyxError('config', `${what}: the API answered with a redirect to ${safeOrigin(to)}, which is not followed so the API key is never sent elsewhere. Check the API base URL setting.`, status);
+  /**
+   * One request and its whole answer under one deadline. The deadline's timer and the caller's signal
+   * abort the same controller, which stops the fetch and the body read alike.
+   */
+  private async attempt(method: 'GET' | 'POST', path: string, searchParams: URLSearchParams | undefined, accept: string, signal: AbortSignal | undefined): Promise<Attempt> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('deadline'));
+    }, this.timeoutMs);
+    // A listener removed afterwards rather than AbortSignal.any: a fetchAll signal outlives hundreds of attempts.
+    const onAbort = (): void => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const started = Date.now();
+    let url = '';
+    const log = (status: RequestLogEntry['status']): void =>
+      this.options.onRequest?.({ method, path: url ? relativePath(url, this.base) : path, status, ms: Date.now() - started });
+    const failure = (cause: unknown, afterHeaders: boolean): Failure => {
+      const reason = timedOut ? 'timeout' : signal?.aborted ? 'cancelled' : 'network';
+      log(reason === 'timeout' ? 'timeout' : 'error');
+      return { reason, afterHeaders, cause };
+    };
+    try {
+      let response: Response;
+      try {
+        response = await this.ky(path, {
+          method,
+          searchParams,
+          signal: controller.signal,
+          headers: { Accept: accept },
+          fetch: (input, init) => {
+            url = input instanceof Request ? input.url : String(input);
+            return this.baseFetch(input, init);
+          },
+        });
+      } catch (e) {
+        return { ok: false, failure: failure(e, false) };
       }
-      const body = await e.response.text().catch(() => '');
-      return errorFromStatus(status, body, what);
+      try {
+        const body = new Uint8Array(await response.arrayBuffer());
+        log(response.status);
+        return { ok: true, status: response.status, headers: response.headers, body };
+      } catch (e) {
+        return { ok: true, status: response.status, headers: response.headers, bodyFailure: failure(e, true) };
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
-    if (e instanceof TimeoutError) {
-      return new TelnyxError('timeout', `${what}: Telnyx did not answer within ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} s.`);
-    }
-    const name = (e as Error)?.name;
-    if (name === 'AbortError') return new TelnyxError('cancelled', `${what}: cancelled.`);
-    const cause = describeCause(e);
-    return new TelnyxError('network', `${what}: could not reach ${safeOrigin(this.options.baseUrl)} (${cause}). Check your connection and the API base URL.`);
   }
+
+  /** After a GET attempt that brought no whole answer: wait before the next one, or throw when none is left. */
+  private async waitOrThrow(f: Failure, attempt: number, opts: RequestOptions): Promise<void> {
+    if (f.reason === 'cancelled') throw cancelledError(opts.what);
+    if (attempt >= this.retries) throw this.failureError(f, opts.what, attempt + 1);
+    await this.pause(backoffMs(attempt), opts);
+  }
+
+  private failureError(f: Failure, what: string, tries: number): TelnyxError {
+    if (f.reason === 'cancelled') return cancelledError(what);
+    const notes = (...parts: (string | false)[]): string => {
+      const kept = [...parts, tries > 1 && `${tries} tries`].filter((p): p is string => Boolean(p));
+      return kept.length ? ` (${kept.join('; ')})` : '';
+    };
+    if (f.reason === 'timeout') {
+      return new TelnyxError('timeout', `${what}: Telnyx did not answer within ${formatWait(this.timeoutMs)}${notes(f.afterHeaders && 'the answer started but stopped part-way')}.`);
+    }
+    const origin = safeOrigin(this.options.baseUrl);
+    const cause = describeCause(f.cause);
+    const where = f.afterHeaders ? `: the connection broke while the answer was coming in${notes(cause)}` : notes(cause);
+    return new TelnyxError('network', `${what}: could not reach ${origin}${where}. Check your connection and the API base URL.`);
+  }
+
+  /** A POST that was sent (or may have been) and got no answer we can trust. */
+  private unansweredPost(f: Failure, what: string): TelnyxError {
+    const why =
+      f.reason === 'timeout'
+        ? `Telnyx did not answer within ${formatWait(this.timeoutMs)}`
+        : `the connection to ${safeOrigin(this.options.baseUrl)} broke after the request was sent (${describeCause(f.cause)})`;
+    return new TelnyxError('unknown-outcome', `${what}: ${why}, so it may or may not have been processed.`);
+  }
+
+  private redirectError(headers: Headers, status: number, what: string): TelnyxError {
+    const to = headers.get('location') ?? 'another address';
+    return new TelnyxError('config', `${what}: the API answered with a redirect to ${safeOrigin(to)}, which is not followed so the API key is never sent elsewhere. Check the API base URL setting.`, status || undefined);
+  }
+
+  private throwIfCancelled(opts: RequestOptions): void {
+    if (opts.signal?.aborted) throw cancelledError(opts.what);
+  }
+
+  private async pause(ms: number, opts: RequestOptions): Promise<void> {
+    if (ms > 0) await sleep(ms, opts.signal, opts.what);
+  }
+}
+
+function cancelledError(what: string): TelnyxError {
+  return new TelnyxError('cancelled', `${what}: cancelled.`);
+}
+
+/** A POST's answer that does not say whether it was done (5xx, 408): the same words, and what they mean for it. */
+function unknownOutcome(err: TelnyxError, what: string): TelnyxError {
+  const details = err.details.join('; ');
+  const suffix = details ? ` — ${details}` : '';
+  const head = err.message.endsWith(suffix) ? err.message.slice(0, err.message.length - suffix.length) : err.message;
+  const said = details ? ` Telnyx said: ${/[.!?]$/.test(details) ? details : `${details}.`}` : '';
+  return new TelnyxError('unknown-outcome', `${head.startsWith(`${what}: `) ? head : `${what}: ${head}`}, so it may or may not have been processed.${said}`, err.status, err.errors);
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** opaqueredirect (status 0) would be a browser's way of saying the same. */
+function isRedirect(status: number): boolean {
+  return status === 0 || (status >= 300 && status < 400);
+}
+
+function neverSent(cause: unknown): boolean {
+  const inner = (cause as { cause?: unknown })?.cause ?? cause;
+  const code = (inner as { code?: unknown })?.code;
+  if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return true;
+  // Several addresses tried in turn (IPv6 then IPv4) report as one AggregateError.
+  const errors = (inner as { errors?: unknown })?.errors;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((e) => NOT_SENT_CODES.has(String((e as { code?: unknown })?.code)));
+}
+
+/** `x-should-retry: true|false` as the official SDK reads it; undefined when absent or anything else. */
+function shouldRetryHeader(headers: Headers): boolean | undefined {
+  const v = headers.get('x-should-retry')?.trim().toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : undefined;
+}
+
+/** The wait an answer asks for: `retry-after-ms` (ms), else `Retry-After` (seconds or an HTTP date). */
+function askedWaitMs(headers: Headers): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const header = headers.get('retry-after')?.trim();
+  if (!header) return undefined;
+  if (/^\d+(\.\d+)?$/.test(header)) return Number(header) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** 0.5 s, 1 s, 2 s … (the official SDK starts at 0.5 s) up to 8 s, less up to a quarter so clients that failed together spread out. */
+function backoffMs(attempt: number): number {
+  return Math.min(8_000, 500 * 2 ** attempt) * (1 - Math.random() * 0.25);
 }
 
 function toSearchParams(query: Query | undefined): URLSearchParams {
@@ -191,17 +361,6 @@ function describeCause(e: unknown): string {
   return cause?.code ?? cause?.message ?? (e as Error)?.message ?? 'unknown error';
 }
 
-/** Retry-After in seconds or as an HTTP date; exponential backoff when absent. */
-export function retryAfterMs(header: string | null, attempt: number): number {
-  if (header) {
-    const seconds = Number(header);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(header);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
-  }
-  return Math.min(10_000, 300 * 2 ** attempt);
-}
-
 /**
  * Lets a request just started (by onReceived) reach its socket before this thread is busy parsing a page
  * for several ms. fetch writes a request on the second turn of the event loop after the call (measured on
@@ -211,12 +370,16 @@ async function letRequestsOut(): Promise<void> {
   for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new TelnyxError('cancelled', 'Cancelled.'));
-    }, { once: true });
+      reject(cancelledError(what));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
