@@ -80,7 +80,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 function startOver(tree: PortingTreeProvider, docs: EventFileSystem): void {
   tree.refreshAll();
   docs.invalidate();
-  for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === EVENT_SCHEME) docs.refresh(doc.uri);
+  // Open tabs only: textDocuments also holds documents closed a moment ago, which nobody would see re-read.
+  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === EVENT_SCHEME) docs.refresh(tab.input.uri);
+  }
 }
 
 export function deactivate(): void {}
