@@ -143,20 +143,23 @@ describe('right against the real API', function () {
 
   it('settles the port-out events path with a GET: the republish POST goes once, to the path that answers', async () => {
     await sandbox.config({ portoutEventsPath: 'portout' });
-    await configure({ pageSize: 11 }); // a settings change gives a fresh client, which knows no events path yet
+    // An event row from the tree, then a fresh client (a settings change) that knows no events path yet: the
+    // republish is the first thing it sends, so the old code probed with a POST to the spec path first.
+    const order = (await a.services.tree.getChildren(portout)).find((n) => n.order)!;
+    const node = (await a.services.tree.getChildren(order)).find((n) => n.event)!;
+    assert.ok(node, 'a port-out event row');
+    await configure({ pageSize: 11 });
     await sandbox.clearRequests();
-    const seed = await sandbox.seed();
-    const event = seed.portoutEvents[0]!;
     const confirm = stub('showWarningMessage', async () => 'Republish');
     const info = stub('showInformationMessage', async () => undefined);
     try {
-      assert.equal(await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', event.id), 'sent');
+      assert.equal(await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node), 'sent');
     } finally {
       confirm.restore();
       info.restore();
     }
     const posts = (await sandbox.requests()).filter((r) => r.method === 'POST').map((r) => r.path);
     await configure({ pageSize: 10 });
-    assert.deepEqual(posts, [`/v2/portout/events/${event.id}/republish`]);
+    assert.deepEqual(posts, [`/v2/portout/events/${node.event!.id}/republish`]);
   });
 });
