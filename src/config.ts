@@ -1,6 +1,7 @@
 // The extension's settings, all under `telnyxPorting.*`, read in one place.
 
 import * as vscode from 'vscode';
+import { DEFAULTS, LIMITS } from './api/defaults';
 
 export const SECTION = 'telnyxPorting';
 
@@ -16,14 +17,18 @@ export interface Settings {
 
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration(SECTION);
-  const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, Number.isFinite(v) ? v : lo));
+  const num = (name: keyof typeof LIMITS): number => {
+    const [lo, hi] = LIMITS[name];
+    const v = c.get<number>(name, DEFAULTS[name]);
+    return Math.min(hi, Math.max(lo, Number.isFinite(v) ? v : DEFAULTS[name]));
+  };
   return {
-    apiBaseUrl: c.get<string>('apiBaseUrl', 'https://api.telnyx.com/v2'),
-    pageSize: clamp(c.get<number>('pageSize', 25), 1, 250),
-    timeoutMs: clamp(c.get<number>('requestTimeoutSeconds', 30), 1, 300) * 1000,
-    retries: clamp(c.get<number>('maxRetries', 2), 0, 5),
-    showRecentEvents: c.get<boolean>('showRecentEvents', true),
-    concurrency: clamp(c.get<number>('concurrency', 4), 1, 16),
+    apiBaseUrl: c.get<string>('apiBaseUrl', DEFAULTS.apiBaseUrl),
+    pageSize: num('pageSize'),
+    timeoutMs: num('requestTimeoutSeconds') * 1000,
+    retries: num('maxRetries'),
+    showRecentEvents: c.get<boolean>('showRecentEvents', DEFAULTS.showRecentEvents),
+    concurrency: num('concurrency'),
   };
 }
 

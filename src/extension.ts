@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { registerClearApiKey } from './commands/clearApiKey';
+import { registerClearFilter } from './commands/clearFilter';
 import { registerCopyId } from './commands/copyId';
 import { registerExportEvents } from './commands/exportEvents';
 import { registerFilterByStatus } from './commands/filterByStatus';
@@ -9,6 +10,8 @@ import { registerFindOrder } from './commands/findOrder';
 import { registerLoadMore } from './commands/loadMore';
 import { registerOpenEvent } from './commands/openEvent';
 import { registerRefresh } from './commands/refresh';
+import { registerRefreshNode } from './commands/refreshNode';
+import { registerRetry } from './commands/retry';
 import { registerRefreshDocument } from './commands/refreshDocument';
 import { registerRepublishEvent } from './commands/republishEvent';
 import { registerSetApiKey } from './commands/setApiKey';
@@ -57,12 +60,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     onSettingsChange(() => startOver(tree, docs)),
     registerSetApiKey(services),
     registerClearApiKey(services),
-    ...registerRefresh(services),
-    ...registerLoadMore(services),
+    registerRefresh(services),
+    registerRefreshNode(services),
+    registerLoadMore(),
+    registerRetry(services),
     registerOpenEvent(services),
     registerRefreshDocument(services),
     registerRepublishEvent(services),
-    ...registerFilterByStatus(services),
+    registerFilterByStatus(services),
+    registerClearFilter(services),
     registerFindOrder(services),
     registerExportEvents(services),
     registerCopyId(),
@@ -82,7 +88,12 @@ function startOver(tree: PortingTreeProvider, docs: EventFileSystem): void {
   docs.invalidate();
   // Open tabs only: textDocuments also holds documents closed a moment ago, which nobody would see re-read.
   for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
-    if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === EVENT_SCHEME) docs.refresh(tab.input.uri);
+    if (!(tab.input instanceof vscode.TabInputText) || tab.input.uri.scheme !== EVENT_SCHEME) continue;
+    const uri = tab.input.uri;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) docs.refresh(uri);
+    // A tab whose read failed (one restored at start-up before a key was set) shows VS Code's error page,
+    // which a change event does not reload: opening it again in its place does.
+    else void Promise.resolve(vscode.window.showTextDocument(uri, { viewColumn: tab.group.viewColumn, preserveFocus: true, preview: false })).catch(() => undefined);
   }
 }
 

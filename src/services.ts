@@ -13,6 +13,7 @@ export interface Services {
   keys: KeyStore;
   session: Session;
   tree: PortingTreeProvider;
+  /** The view itself: whether it is visible (the restored-tab test checks it was not what activated us). */
   treeView: vscode.TreeView<TreeNode>;
   docs: EventFileSystem;
   log: vscode.LogOutputChannel;

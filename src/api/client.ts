@@ -1,11 +1,12 @@
 // What the extension asks of Telnyx, in its own words: list orders and events a page at a time,
 // show one event, republish one. Direction-specific details come from the direction table.
 
+import { MAX_PAGE_SIZE } from './defaults';
 import { type Direction, type DirectionId, DIRECTIONS, direction as directionOf } from './directions';
 import { TelnyxError } from './errors';
 import { fetchAll, type FetchAllOptions, type FetchAllResult } from './fetchAll';
 import { Http, type HttpOptions } from './http';
-import { toPage } from './paging';
+import { toPage } from './page';
 import type { Order, Page, PortingEvent } from './types';
 
 export interface ListEventsOptions {
@@ -29,7 +30,9 @@ export interface ListOrdersOptions {
   onReceived?: () => void;
 }
 
-export const MAX_PAGE_SIZE = 250;
+
+
+export { MAX_PAGE_SIZE };
 
 export class TelnyxClient {
   readonly http: Http;

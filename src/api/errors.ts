@@ -33,6 +33,11 @@ export class TelnyxError extends Error {
     super(message);
   }
 
+  /** Any thrown value as a TelnyxError: what the API layer threw, or an unexpected problem named as such. */
+  static from(e: unknown): TelnyxError {
+    return e instanceof TelnyxError ? e : new TelnyxError('malformed', `Unexpected problem: ${(e as Error)?.message ?? String(e)}`);
+  }
+
   /**
    * Whether trying the same thing again later can help (false for a bad key or bad input). False for an
    * unknown outcome too: a one-click Retry could do it twice, so the caller must ask in its own words.
@@ -57,9 +62,6 @@ function formatDetails(items: readonly ApiErrorItem[]): string[] {
     .filter((s) => s.length > 0);
 }
 
-export function isTelnyxError(e: unknown): e is TelnyxError {
-  return e instanceof TelnyxError;
-}
 
 /** Pull `errors[]` out of a body of unknown shape; anything unexpected gives []. */
 export function parseErrorItems(body: string): ApiErrorItem[] {

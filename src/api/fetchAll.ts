@@ -2,8 +2,9 @@
 // rest are fetched a few at a time. Page-number paging shifts when records arrive or leave meanwhile, so
 // a pass that saw the list change is followed by another; nothing is returned twice.
 
+import { DEFAULTS } from './defaults';
 import { TelnyxError } from './errors';
-import { recordKey, type Identified } from './paging';
+import { recordKey, type Identified } from './records';
 import type { Page } from './types';
 
 export interface FetchAllOptions {
@@ -53,7 +54,7 @@ interface Pass<T> {
 }
 
 export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, opts: FetchAllOptions): Promise<FetchAllResult<T>> {
-  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 4));
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULTS.concurrency));
   const held = new Map<string, T>();
   let requests = 0;
   const checkCancelled = (): void => {

@@ -4,7 +4,7 @@
 import type { TelnyxClient } from './client';
 import type { Direction } from './directions';
 import type { FetchAllOptions } from './fetchAll';
-import { newestFirst } from './paging';
+import { newestFirst } from './records';
 import { type MatchField, MATCH_FIELDS, matchedFields, searchPlan } from './search';
 import type { Order } from './types';
 

@@ -5,6 +5,7 @@
 // when an answer asks for a longer wait.
 
 import ky, { type KyInstance } from 'ky';
+import { DEFAULTS } from './defaults';
 import { TelnyxError, errorFromStatus, formatWait } from './errors';
 
 export interface RequestLogEntry {
@@ -43,7 +44,7 @@ export interface RequestOptions {
   onReceived?: () => void;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = DEFAULTS.requestTimeoutSeconds * 1000;
 
 /**
  * A wait longer than this behind a spinner that explains nothing reads as a hang, so we say how long Telnyx
@@ -86,7 +87,7 @@ export class Http {
 
   constructor(private readonly options: HttpOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.retries = Math.max(0, options.retries ?? 2);
+    this.retries = Math.max(0, options.retries ?? DEFAULTS.maxRetries);
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
     this.baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;

@@ -13,8 +13,7 @@
 // A page that contradicts the order assumed so far switches to reading everything.
 
 import type { Page } from './types';
-import { newestFirst, recordKey, type Identified } from './paging';
-import { recordTime } from './recordTime';
+import { newestFirst, recordKey, recordTime, type Identified } from './records';
 
 export type ListOrder = 'newest-first' | 'oldest-first' | 'unordered';
 

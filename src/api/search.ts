@@ -2,13 +2,11 @@
 // answer (API.md §4, §5), and the matching we do ourselves for the rest. Plain data in, plain data out:
 // the requests are made by findOrders.ts.
 
-import type { Direction } from './directions';
-import { orderNumbers } from './labels';
-import type { Order, PortingOrder, PortoutDetails } from './types';
+import { type Direction, DIRECTIONS, MATCH_FIELDS, type MatchField } from './directions';
+import type { Order } from './types';
 
-/** The fields a search can match, in the order the results name them. */
-export const MATCH_FIELDS = ['number', 'customer reference', 'PON', 'support key', 'parent support key', 'end user', 'carrier', 'id'] as const;
-export type MatchField = (typeof MATCH_FIELDS)[number];
+// The names live with the directions' searchable fields; re-exported for the callers of search.
+export { MATCH_FIELDS, type MatchField } from './directions';
 
 function digits(text: string): string {
   return text.replace(/\D/g, '');
@@ -31,18 +29,16 @@ export function looksLikeFullNumber(text: string): boolean {
   return t.startsWith('+') ? d.length >= 8 : d.length >= 11 && !d.startsWith('0');
 }
 
-/**
- * Extra query for a port-in scan that needs no numbers: without them a page is about a third of the bytes
- * (~1.3 MB for 250 orders with numbers). Port-out has no such parameter, and unknown parameters may be refused.
- */
+/** Extra query for a scan that needs no numbers (see Direction.withoutNumbers). */
 export function withoutNumbers(dir: Direction): Record<string, string> | undefined {
-  return dir.id === 'portin' ? { include_phone_numbers: 'false' } : undefined;
+  return dir.withoutNumbers ? { ...dir.withoutNumbers } : undefined;
 }
 
-/** Server-side filters for a status choice, or undefined where the API has none (port-in). */
+/** Server-side filters for a status choice, or undefined where the API has none. */
 export function statusQuery(dir: Direction, statuses: readonly string[]): Record<string, string> | undefined {
-  if (dir.id !== 'portout' || statuses.length === 0) return undefined;
-  return statuses.length === 1 ? { 'filter[status]': statuses[0]! } : { 'filter[status_in]': statuses.join(',') };
+  const f = dir.statusFilters;
+  if (!f || statuses.length === 0) return undefined;
+  return statuses.length === 1 ? { [f.one]: statuses[0]! } : { [f.many]: statuses.join(',') };
 }
 
 /** One filtered list the API answers; every order in it matched on `field`. */
@@ -60,38 +56,30 @@ export interface SearchPlan {
   scan?: { filters?: Record<string, string> };
 }
 
-/** Whole keys: port-in support (sr_) and parent support (pr_) keys, port-out support keys (PO_). */
-const PORTIN_KEY = /^(sr|pr)_[a-z0-9]{6,}$/i;
-const PARENT_KEY = /^pr_[a-z0-9]{6,}$/i;
-const PORTOUT_KEY = /^PO_[a-z0-9]{6,}$/i;
+/** A whole support key with this prefix (any case): the prefix, then at least 6 letters or digits. */
+function isWholeKey(text: string, prefix: string): boolean {
+  return text.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase() && /^[a-z0-9]{6,}$/i.test(text.slice(prefix.length));
+}
 
 /** Which requests answer a search: exact API filters are one cheap request each; a scan reads every page. */
 export function searchPlan(dir: Direction, text: string): SearchPlan {
   const t = text.trim();
   const d = digits(t);
-  const numberLike = looksLikePhoneNumber(t);
   const full = looksLikeFullNumber(t);
-  // The other direction's key: nothing here can match it, and reading every page would only say so slowly.
-  if ((dir.id === 'portin' ? PORTOUT_KEY : PORTIN_KEY).test(t)) return { server: [] };
-  if (dir.id === 'portin') {
-    if (PARENT_KEY.test(t)) return { server: [{ field: 'parent support key', filters: { 'filter[parent_support_key]': `pr_${t.slice(3)}` } }] };
-    // The contains filter finds whole and partial numbers, also past the 50 an order embeds.
-    const server: ServerSearch[] = numberLike ? [{ field: 'number', filters: { 'filter[phone_numbers][phone_number][contains]': d } }] : [];
-    // A whole number is a number (or, at a stretch, a reference spelt like one, which the exact filter finds);
-    // anything else may be part of a reference, a support key or an end user, which only a scan can find.
-    // Numbers are then matched by the filter above, so the scan leaves them out.
-    if (full) return { server: [...server, { field: 'customer reference', filters: { 'filter[customer_reference]': t } }] };
-    return { server, scan: { filters: withoutNumbers(dir) } };
+  // Another direction's key: nothing here can match it, and reading every page would only say so slowly.
+  const othersKeys = DIRECTIONS.filter((other) => other !== dir).flatMap((other) => other.keyPrefixes);
+  if (othersKeys.some((prefix) => isWholeKey(t, prefix))) return { server: [] };
+  for (const k of dir.keyFilters) {
+    if (isWholeKey(t, k.prefix)) return { server: [{ field: k.field, filters: { [k.filter]: `${k.prefix}${t.slice(k.prefix.length)}` } }] };
   }
-  if (PORTOUT_KEY.test(t)) return { server: [{ field: 'support key', filters: { 'filter[support_key]': `PO_${t.slice(3)}` } }] };
-  if (full) {
-    const server: ServerSearch[] = [{ field: 'number', filters: { 'filter[phone_number]': `+${d}` } }];
-    // Digits without a "+" may also be a whole PON.
-    if (!t.startsWith('+')) server.push({ field: 'PON', filters: { 'filter[pon]': t } });
-    return { server };
-  }
-  // /portouts matches numbers exactly only, and has nothing for end users: part of a number, PON or key needs every page.
-  return { server: [], scan: {} };
+  const n = dir.numberFilter;
+  const server: ServerSearch[] = (n.partial ? looksLikePhoneNumber(t) : full) ? [{ field: 'number', filters: { [n.filter]: n.value(d) } }] : [];
+  // A whole number is a number (or something spelt like one, which an exact filter finds); anything else may be
+  // part of a reference, a number, a key or an end user, which only a scan can find. Numbers a partial filter
+  // answers are matched by it, so the scan may leave them out.
+  if (full) return { server: [...server, ...dir.wholeNumberAlso(t)] };
+  const scanFilters = withoutNumbers(dir);
+  return { server, scan: scanFilters ? { filters: scanFilters } : {} };
 }
 
 function has(value: unknown, needle: string): boolean {
@@ -105,21 +93,9 @@ export function matchedFields(dir: Direction, order: Order, text: string): Match
   const out: MatchField[] = [];
   if (looksLikePhoneNumber(t)) {
     const d = digits(t);
-    if (orderNumbers(dir, order).some((n) => digits(n).includes(d))) out.push('number');
+    if (dir.numbersOf(order).some((n) => digits(n).includes(d))) out.push('number');
   }
-  if (dir.id === 'portin') {
-    const o = order as PortingOrder;
-    if (has(o.customer_reference, t)) out.push('customer reference');
-    if (has(o.support_key, t)) out.push('support key');
-    if (has(o.parent_support_key, t)) out.push('parent support key');
-    if (has(o.end_user?.admin?.entity_name, t)) out.push('end user');
-  } else {
-    const o = order as PortoutDetails;
-    if (has(o.pon, t)) out.push('PON');
-    if (has(o.support_key, t)) out.push('support key');
-    if (has(o.end_user_name, t)) out.push('end user');
-    if (has(o.carrier_name, t)) out.push('carrier');
-  }
+  for (const [field, value] of dir.searchFields(order)) if (has(value, t)) out.push(field);
   if (has(order.id, t)) out.push('id');
   return out;
 }

@@ -1,8 +1,9 @@
 // Checks on user input made before any request is sent, so a typo never reaches the network.
 
+import { DEFAULTS } from './defaults';
 import { TelnyxError } from './errors';
 
-export const DEFAULT_BASE_URL = 'https://api.telnyx.com/v2';
+export const DEFAULT_BASE_URL = DEFAULTS.apiBaseUrl;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

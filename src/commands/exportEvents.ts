@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
-import { newestFirst } from '../api/paging';
+import { newestFirst } from '../api/records';
 import { readSettings } from '../config';
 import type { Services } from '../services';
 import { EventsNode } from '../tree/eventsNode';

@@ -4,12 +4,13 @@
 
 import * as vscode from 'vscode';
 import { statusQuery, withoutNumbers } from '../api/search';
+import { looksOf } from '../presentation/directionLooks';
 import type { Services } from '../services';
 import { DirectionRootNode } from '../tree/rootNode';
 import { reportError } from '../ui/notify';
-import { everyOrder } from './everyOrder';
+import { readEveryOrder } from '../ui/readEveryOrder';
 
-export function registerFilterByStatus(s: Services): vscode.Disposable[] {
+export function registerFilterByStatus(s: Services): vscode.Disposable {
   const filter = async (node?: DirectionRootNode, preset?: string[]): Promise<number | undefined> => {
     const root = node instanceof DirectionRootNode ? node : await pickRoot(s);
     if (!root) return undefined;
@@ -18,19 +19,19 @@ export function registerFilterByStatus(s: Services): vscode.Disposable[] {
       preset ??
       (
         await vscode.window.showQuickPick(
-          Object.entries(dir.statuses).map(([value, look]) => ({ label: look.label, description: value, value })),
+          Object.entries(looksOf(dir).statuses).map(([value, look]) => ({ label: look.label, description: value, value })),
           { title: `Show ${dir.label} orders with status…`, canPickMany: true },
         )
       )?.map((p) => p.value);
     if (!statuses?.length) return undefined;
-    const label = statuses.map((v) => dir.statuses[v]?.label ?? v).join(', ');
+    const label = statuses.map((v) => looksOf(dir).statuses[v]?.label ?? v).join(', ');
     const query = statusQuery(dir, statuses);
     if (query) {
       root.setFilter({ label, query });
       return undefined;
     }
     try {
-      const orders = await everyOrder(await s.session.get(), root, `Loading every ${dir.label} order to filter by status`, withoutNumbers(dir));
+      const orders = await readEveryOrder(await s.session.get(), root, `Loading every ${dir.label} order to filter by status`, withoutNumbers(dir));
       const matches = orders.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
       root.setFilter({ label, matches });
       return matches.length;
@@ -39,12 +40,7 @@ export function registerFilterByStatus(s: Services): vscode.Disposable[] {
       return undefined;
     }
   };
-  return [
-    vscode.commands.registerCommand('telnyxPorting.filterByStatus', filter),
-    vscode.commands.registerCommand('telnyxPorting.clearFilter', (node?: DirectionRootNode) => {
-      for (const root of node instanceof DirectionRootNode ? [node] : s.tree.roots) root.setFilter(undefined);
-    }),
-  ];
+  return vscode.commands.registerCommand('telnyxPorting.filterByStatus', filter);
 }
 
 async function pickRoot(s: Services): Promise<DirectionRootNode | undefined> {

@@ -8,7 +8,7 @@ import { matchSummary, searchPlan } from '../api/search';
 import type { Services } from '../services';
 import { withPagesProgress } from '../ui/progress';
 import { reportError } from '../ui/notify';
-import { scanOptions } from './everyOrder';
+import { scanOptions } from '../ui/readEveryOrder';
 
 export function registerFindOrder(s: Services): vscode.Disposable {
   const find = async (given?: string): Promise<number | undefined> => {

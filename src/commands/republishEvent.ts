@@ -6,13 +6,13 @@ import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { eventOrderId } from '../api/directions';
 import { TelnyxError } from '../api/errors';
-import { eventView, orderView } from '../api/labels';
 import type { PortingEvent } from '../api/types';
+import { eventView } from '../presentation/eventView';
+import { orderView } from '../presentation/orderView';
 import { VIEW_ID, type Services } from '../services';
 import { EventNode } from '../tree/eventNode';
-import { OrderNode } from '../tree/orderNode';
 import { reportError } from '../ui/notify';
-import { askEvent } from './askEventId';
+import { askEvent } from '../ui/askEvent';
 
 export type RepublishResult = 'sent' | 'declined' | 'busy' | 'failed' | 'unknown' | 'cancelled';
 
@@ -56,8 +56,7 @@ async function resolveTarget(s: Services, arg: EventNode | string | undefined): 
 }
 
 function orderName(t: Target): string {
-  const parent = t.node?.parent;
-  if (parent instanceof OrderNode) return orderView(t.direction, parent.order).label;
+  if (t.node?.order) return orderView(t.direction, t.node.order).label;
   return eventOrderId(t.direction, t.event) ?? 'unknown order';
 }
 

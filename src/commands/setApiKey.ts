@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { TelnyxError } from '../api/errors';
 import { apiKeyProblem } from '../api/validate';
 import type { Services } from '../services';
+import { abortSignalOf } from '../ui/cancellation';
 import { reportError } from '../ui/notify';
 
 export function registerSetApiKey(s: Services): vscode.Disposable {
@@ -26,11 +27,7 @@ export function registerSetApiKey(s: Services): vscode.Disposable {
       const client = s.session.build(key);
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Checking the API key with Telnyx…', cancellable: true },
-        (_p, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          return client.verifyKey(abort.signal);
-        },
+        (_p, token) => client.verifyKey(abortSignalOf(token)),
       );
     } catch (e) {
       if (e instanceof TelnyxError && e.kind === 'auth') {

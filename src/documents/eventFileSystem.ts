@@ -35,24 +35,37 @@ interface Read {
 export class EventFileSystem implements vscode.FileSystemProvider {
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
-  /** An event fetched just before opening (Open Event… looks it up first), used once so we do not fetch twice. */
+  /** An event fetched whole just before opening (see open()), used by the first read so it is not fetched twice. */
   private readonly prefetched = new Map<string, PortingEvent>();
   /** The read in progress per document. */
   private readonly reads = new Map<string, Read>();
-  /** Why the last read of a document failed: VS Code only passes on a FileSystemError, the caller wants the actions. */
+  /** Why the last read of a document failed, for open() to throw. */
   private readonly failures = new Map<string, TelnyxError>();
 
   constructor(private readonly client: () => Promise<TelnyxClient>) {}
 
-  /** The TelnyxError behind a failed read of `uri`, once. */
-  takeFailure(uri: vscode.Uri): TelnyxError | undefined {
-    const failure = this.failures.get(uri.toString());
-    this.failures.delete(uri.toString());
-    return failure;
-  }
-
-  remember(uri: vscode.Uri, event: PortingEvent): void {
-    this.prefetched.set(uri.toString(), event);
+  /**
+   * Opens the event's document: `known` is the event just fetched whole (a lookup by id), used for the first
+   * read instead of fetching it again; an already open document reads again. A failed read throws the
+   * TelnyxError behind it (VS Code itself passes on only a FileSystemError, without the actions it offers).
+   */
+  async open(uri: vscode.Uri, known?: PortingEvent): Promise<vscode.TextDocument> {
+    const key = uri.toString();
+    if (known) this.prefetched.set(key, known);
+    const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+    this.failures.delete(key);
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      // An open document would otherwise show what was fetched when it was first opened.
+      if (alreadyOpen) this.refresh(uri);
+      return doc;
+    } catch (e) {
+      const failure = this.failures.get(key);
+      this.failures.delete(key);
+      throw failure ?? e;
+    } finally {
+      this.prefetched.delete(key);
+    }
   }
 
   /** Makes open editors of this document read it again. */
@@ -74,7 +87,7 @@ export class EventFileSystem implements vscode.FileSystemProvider {
       try {
         event = await this.latest(uri, direction(dirId), id);
       } catch (e) {
-        const err = e instanceof TelnyxError ? e : new TelnyxError('malformed', String(e));
+        const err = TelnyxError.from(e);
         this.failures.set(uri.toString(), err);
         throw err.kind === 'not-found' ? vscode.FileSystemError.FileNotFound(err.message) : vscode.FileSystemError.Unavailable(err.message);
       }

@@ -2,26 +2,16 @@
 
 import * as vscode from 'vscode';
 import { eventOrderId, type Direction } from '../api/directions';
-import { eventView } from '../api/labels';
-import type { PortingEvent } from '../api/types';
+import type { Order, PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
+import { eventView } from '../presentation/eventView';
 import type { TreeNode } from './node';
-import { intern, themeIcon, untrustedMarkdown } from './shared';
-
-/**
- * How long a rendered TreeItem is reused. Every "Load more" renders the whole list again, and building
- * 36,000 items took ~100 ms of each click; an item's only changing part is its relative time ("5 minutes
- * ago"), which this keeps at most this stale. VS Code's extension host holds each item anyway.
- */
-const REUSE_ITEM_SECONDS = 30;
-/** Item times are kept as whole seconds since load: a small integer per node, where a Date.now() would be a boxed number. */
-const LOADED_AT = Date.now();
-const secondsSinceLoad = (now: number): number => Math.floor((now - LOADED_AT) / 1000);
+import { themeIcon } from './themeIcon';
+import { untrustedMarkdown } from './untrustedMarkdown';
 
 export class EventNode implements TreeNode {
-  private busyText: string | undefined;
-  private item: vscode.TreeItem | undefined;
-  private itemSecond = 0;
+  /** Set while an action runs on this event; shown instead of the usual description. */
+  busy: string | undefined;
 
   constructor(
     readonly direction: Direction,
@@ -31,17 +21,9 @@ export class EventNode implements TreeNode {
     private readonly key: string,
     /** Shown outside its order (in "Recent events"), so the label names the order too. */
     private readonly standalone = false,
+    /** The order row this event sits under, if any. */
+    readonly order?: Order,
   ) {}
-
-  /** Set while an action runs on this event; shown instead of the usual description. */
-  get busy(): string | undefined {
-    return this.busyText;
-  }
-
-  set busy(text: string | undefined) {
-    this.busyText = text;
-    this.item = undefined;
-  }
 
   /** Computed when asked: a stored string per node costs megabytes in a large tree. */
   get id(): string {
@@ -49,20 +31,16 @@ export class EventNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const now = Date.now();
-    if (this.item && secondsSinceLoad(now) - this.itemSecond < REUSE_ITEM_SECONDS) return this.item;
-    const view = eventView(this.direction, this.event, now);
-    const item = new vscode.TreeItem(intern(view.label), vscode.TreeItemCollapsibleState.None);
+    const view = eventView(this.direction, this.event);
+    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const orderId = eventOrderId(this.direction, this.event);
     item.description = this.busy ?? (this.standalone && orderId ? `${view.description} · order ${orderId.slice(0, 8)}` : view.description);
     item.iconPath = this.busy ? themeIcon('loading~spin') : themeIcon(view.icon, view.color);
     // Without an id there is nothing to open, republish or copy.
     item.contextValue = this.event.id
-      ? intern(`event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`)
-      : intern(`eventWithoutId:${this.direction.id}`);
-    this.item = item;
-    this.itemSecond = secondsSinceLoad(now);
+      ? `event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`
+      : `eventWithoutId:${this.direction.id}`;
     return item;
   }
 

@@ -4,12 +4,12 @@
 import { MAX_PAGE_SIZE } from '../api/client';
 import type { Direction } from '../api/directions';
 import { TelnyxError } from '../api/errors';
-import { slimEvent } from '../api/labels';
 import type { ReaderSource } from '../api/newestFirstReader';
-import type { PortingEvent } from '../api/types';
+import type { Order, PortingEvent } from '../api/types';
 import { EventNode } from './eventNode';
 import type { TreeContext, TreeNode } from './node';
 import { PagedNode } from './pagedNode';
+import { slimEvent } from './slimEvent';
 
 export abstract class EventsNode extends PagedNode<PortingEvent> {
   constructor(
@@ -25,6 +25,8 @@ export abstract class EventsNode extends PagedNode<PortingEvent> {
   abstract get orderId(): string | undefined;
   /** True for one order's events: an order without an id then has none to list, never the whole direction's. */
   abstract readonly forOrder: boolean;
+  /** The order these events belong to, when the node is one; its rows name it in confirmations. */
+  abstract readonly order: Order | undefined;
 
   protected source(): ReaderSource<PortingEvent> {
     const orderId = this.orderId;
@@ -50,6 +52,6 @@ export abstract class EventsNode extends PagedNode<PortingEvent> {
 
   protected childFor(event: PortingEvent, key: string): TreeNode {
     // Outside its order (in "Recent events") an event's label names the order too.
-    return new EventNode(this.direction, event, this, key, !this.forOrder);
+    return new EventNode(this.direction, event, this, key, !this.forOrder, this.order);
   }
 }

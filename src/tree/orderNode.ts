@@ -2,11 +2,12 @@
 
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
-import { orderView } from '../api/labels';
 import type { Order } from '../api/types';
+import { orderView } from '../presentation/orderView';
 import { EventsNode } from './eventsNode';
 import type { TreeContext, TreeNode } from './node';
-import { themeIcon, untrustedMarkdown } from './shared';
+import { themeIcon } from './themeIcon';
+import { untrustedMarkdown } from './untrustedMarkdown';
 
 export class OrderNode extends EventsNode {
   readonly forOrder = true;

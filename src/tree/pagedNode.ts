@@ -5,8 +5,11 @@
 import type * as vscode from 'vscode';
 import { TelnyxError } from '../api/errors';
 import { NewestFirstReader, type ReaderSource } from '../api/newestFirstReader';
-import { recordKey, type Identified } from '../api/paging';
-import { ErrorNode, LoadMoreNode, WarningNode, type Pageable } from './messageNodes';
+import { recordKey, type Identified } from '../api/records';
+import { ErrorNode } from './errorNode';
+import { LoadMoreNode } from './loadMoreNode';
+import type { Pageable } from './pageable';
+import { WarningNode } from './warningNode';
 import type { TreeContext, TreeNode } from './node';
 
 export abstract class PagedNode<T extends Identified> implements Pageable {
@@ -129,7 +132,7 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
       } catch (e) {
         // A load abandoned by reset() has nothing to report: its reader is gone.
         if (this.reader === reader && !abort.signal.aborted) {
-          this.error = e instanceof TelnyxError ? e : new TelnyxError('malformed', `Unexpected problem: ${(e as Error)?.message ?? String(e)}`);
+          this.error = TelnyxError.from(e);
         }
       } finally {
         if (this.load?.abort === abort) this.load = undefined;

@@ -1,7 +1,9 @@
 // The tree's data provider: two direction roots when a key is set, nothing (so the welcome view shows) when not.
 
 import * as vscode from 'vscode';
-import { DIRECTIONS } from '../api/directions';
+import { DIRECTIONS, type Direction } from '../api/directions';
+import { newestFirst } from '../api/records';
+import type { PortingEvent } from '../api/types';
 import type { TreeContext, TreeNode } from './node';
 import { DirectionRootNode } from './rootNode';
 
@@ -35,6 +37,13 @@ export class PortingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
+  }
+
+  /** Every event loaded anywhere in the tree, with its direction, newest first, once each (for pickers). */
+  loadedEvents(): { direction: Direction; event: PortingEvent }[] {
+    const directionOf = new Map<PortingEvent, Direction>();
+    for (const root of this.roots) for (const event of root.loadedEvents()) directionOf.set(event, root.direction);
+    return newestFirst([...directionOf.keys()]).map((event) => ({ direction: directionOf.get(event)!, event }));
   }
 
   /** Forget everything loaded and render again (title-bar Refresh, key or settings change). */

@@ -11,6 +11,7 @@ export class RecentEventsNode extends EventsNode {
   }
 
   readonly forOrder = false;
+  readonly order = undefined;
 
   get orderId(): undefined {
     return undefined;

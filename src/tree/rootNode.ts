@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
 import type { Direction } from '../api/directions';
 import type { ReaderSource } from '../api/newestFirstReader';
-import { newestFirst } from '../api/paging';
+import { newestFirst } from '../api/records';
 import type { Order, PortingEvent } from '../api/types';
+import { looksOf } from '../presentation/directionLooks';
 import type { TreeContext, TreeNode } from './node';
 import { OrderNode } from './orderNode';
 import { PagedNode } from './pagedNode';
@@ -37,12 +38,12 @@ export class DirectionRootNode extends PagedNode<Order> {
   toTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.direction.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.direction.id === 'portin' ? 'arrow-circle-down' : 'arrow-circle-up');
+    item.iconPath = new vscode.ThemeIcon(looksOf(this.direction).rootIcon);
     item.contextValue = `root:${this.direction.id}${this.filterState ? ':filtered' : ''}`;
     const total = this.reader.total;
     const count = total !== undefined ? `${total} order${total === 1 ? '' : 's'}` : undefined;
     item.description = [this.filterState ? `filter: ${this.filterState.label}` : undefined, count].filter(Boolean).join(' · ') || undefined;
-    item.tooltip = this.direction.id === 'portin' ? 'Porting orders: numbers moving to Telnyx' : 'Port-outs: numbers moving away from Telnyx';
+    item.tooltip = looksOf(this.direction).rootTooltip;
     return item;
   }
 

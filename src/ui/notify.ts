@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { TelnyxError } from '../api/errors';
 
 export async function reportError(e: unknown, log: vscode.LogOutputChannel, retry?: () => unknown): Promise<void> {
-  const err = e instanceof TelnyxError ? e : new TelnyxError('malformed', `Unexpected problem: ${(e as Error)?.message ?? String(e)}`);
+  const err = TelnyxError.from(e);
   if (err.kind === 'cancelled') return;
   log.error(err.message);
   const actions: string[] = [];

@@ -2,6 +2,7 @@
 // cancelling aborts the requests still to come.
 
 import * as vscode from 'vscode';
+import { abortSignalOf } from './cancellation';
 
 export type PagedWork<T> = (onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<T>;
 
@@ -10,16 +11,13 @@ export function withPagesProgress<T>(title: string, work: PagedWork<T>, until?: 
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      if (until?.aborted) abort.abort();
-      until?.addEventListener('abort', () => abort.abort(), { once: true });
+      const signal = abortSignalOf(token, until);
       let last = 0;
       return work((done, total) => {
         const pct = total > 0 ? (done / total) * 100 : 0;
         progress.report({ message: `${done} / ${total} pages`, increment: pct - last });
         last = pct;
-      }, abort.signal);
+      }, signal);
     },
   );
 }

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { PORT_IN, PORT_OUT, statusLook } from '../../src/api/directions';
-import { escapeMarkdown, eventView, orderView, relativeTime } from '../../src/api/labels';
+import { PORT_IN, PORT_OUT } from '../../src/api/directions';
+import { statusLook } from '../../src/presentation/directionLooks';
+import { eventView } from '../../src/presentation/eventView';
+import { escapeMarkdown } from '../../src/presentation/markdown';
+import { orderView } from '../../src/presentation/orderView';
+import { relativeTime } from '../../src/presentation/relativeTime';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
@@ -121,7 +125,7 @@ describe('labels', () => {
 describe('slim events kept by the tree', () => {
   it('read the same as the full event for every seeded event, at a fraction of the size', async () => {
     const { buildSeed } = await import('../sandbox/seed');
-    const { slimEvent } = await import('../../src/api/labels');
+    const { slimEvent } = await import('../../src/tree/slimEvent');
     const seed = buildSeed();
     let full = 0;
     let slim = 0;

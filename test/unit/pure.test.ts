@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { TelnyxError, errorFromStatus, parseErrorItems } from '../../src/api/errors';
-import { newestFirst, recordKey, toPage } from '../../src/api/paging';
-import { recordTimeText } from '../../src/api/recordTime';
+import { toPage } from '../../src/api/page';
+import { newestFirst, recordKey } from '../../src/api/records';
+import { recordTimeText } from '../../src/api/records';
 import { apiKeyProblem, checkBaseUrl, isUuid } from '../../src/api/validate';
 import { PORT_IN } from '../../src/api/directions';
-import { eventView, slimEvent } from '../../src/api/labels';
+import { eventView } from '../../src/presentation/eventView';
+import { slimEvent } from '../../src/tree/slimEvent';
 import { eventPath, parseEventPath } from '../../src/documents/eventPath';
 
 const ID = 'eef3340b-8903-4466-b445-89b697315a3a';

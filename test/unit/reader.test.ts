@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { TelnyxClient } from '../../src/api/client';
 import { PORT_IN, PORT_OUT, type Direction } from '../../src/api/directions';
 import { NewestFirstReader, type ReaderSource } from '../../src/api/newestFirstReader';
-import { recordTime } from '../../src/api/recordTime';
-import type { Identified } from '../../src/api/paging';
+import { recordTime } from '../../src/api/records';
+import type { Identified } from '../../src/api/records';
 import type { ListName } from '../sandbox/server';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 

@@ -3,7 +3,7 @@ import { TelnyxClient } from '../../src/api/client';
 import { type Direction, PORT_IN, PORT_OUT } from '../../src/api/directions';
 import { TelnyxError } from '../../src/api/errors';
 import { findOrders, type FoundOrders } from '../../src/api/findOrders';
-import { orderView } from '../../src/api/labels';
+import { orderView } from '../../src/presentation/orderView';
 import {
   looksLikeFullNumber,
   looksLikePhoneNumber,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { tooltipOf, contextOf, freshSession, item, LIST_ORDERS, newestFirst, sandbox, type Api, type Node, type Seed } from './helpers';
+import { tooltipOf, childrenOf, contextOf, eventsOf, freshSession, item, LIST_ORDERS, loadToEnd, newestFirst, ordersOf, sandbox, type Api, type Node, type Seed } from './helpers';
 
 // Written out here, not imported from the extension, so a wrong entry in its direction table fails a test.
 const PORTIN_LOOK: Record<string, [string, string]> = {
@@ -36,21 +36,21 @@ for (const listOrder of LIST_ORDERS) describe(`tree (server lists ${listOrder})`
     await sandbox.config({ listOrder });
     a.services.tree.refreshAll();
     seed = await sandbox.seed();
-    [portin, portout] = await a.services.tree.getChildren();
+    [portin, portout] = await childrenOf(a);
   });
   after(() => sandbox.config({ listOrder: 'desc' }));
 
   it('has the two roots, Port-in and Port-out', async () => {
-    const roots = await a.services.tree.getChildren();
+    const roots = await childrenOf(a);
     assert.deepEqual(roots.map((r) => item(a, r).label), ['Port-in', 'Port-out']);
     assert.deepEqual(roots.map((r) => contextOf(a, r)), ['root:portin', 'root:portout']);
     assert.equal(item(a, roots[0]!).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
   });
 
   it('shows the first page of port-in orders as the seed has them, newest first, then Load more', async () => {
-    const children = await a.services.tree.getChildren(portin);
+    const children = await childrenOf(a, portin);
     assert.equal(contextOf(a, children[0]!), 'recent:portin');
-    const orders = children.filter((n) => contextOf(a, n).startsWith('order:'));
+    const orders = ordersOf(a, children);
     const expected = newestFirst(seed.portinOrders).slice(0, PAGE);
     assert.deepEqual(orders.map((o) => o.order!.id), expected.map((o) => o.id));
     for (const [i, node] of orders.entries()) {
@@ -75,7 +75,7 @@ for (const listOrder of LIST_ORDERS) describe(`tree (server lists ${listOrder})`
   });
 
   it('shows port-outs with their support key, status and icon', async () => {
-    const orders = (await a.services.tree.getChildren(portout)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const orders = ordersOf(a, await childrenOf(a, portout));
     // At least a page; more when the server lists oldest first and its last page is short (it is topped up).
     assert.ok(orders.length >= PAGE, `${orders.length} port-outs shown`);
     const expected = newestFirst(seed.portoutOrders).slice(0, orders.length);
@@ -92,12 +92,12 @@ for (const listOrder of LIST_ORDERS) describe(`tree (server lists ${listOrder})`
   });
 
   it('expands an order to exactly its events, newest first, and Load more adds the next page without duplicates', async () => {
-    const orders = (await a.services.tree.getChildren(portin)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const orders = ordersOf(a, await childrenOf(a, portin));
     const order = orders.find((o) => seed.portinEvents.filter((e) => e.porting_order_id === o.order!.id).length > PAGE * 2)!;
     assert.ok(order, 'the seed has an order with more than two pages of events');
     const expected = newestFirst(seed.portinEvents.filter((e) => e.porting_order_id === order.order!.id));
-    let children = await a.services.tree.getChildren(order);
-    let events = children.filter((n) => contextOf(a, n).startsWith('event:'));
+    let children = await childrenOf(a, order);
+    let events = eventsOf(a, children);
     assert.ok(events.length >= PAGE);
     assert.deepEqual(events.map((e) => e.event!.id), expected.slice(0, events.length).map((e) => e.id));
     const shownFirst = events.length;
@@ -110,8 +110,8 @@ for (const listOrder of LIST_ORDERS) describe(`tree (server lists ${listOrder})`
     const more = children.at(-1)!;
     assert.equal(contextOf(a, more), 'loadMore');
     await vscode.commands.executeCommand('telnyxPorting.loadMore', more);
-    children = await a.services.tree.getChildren(order);
-    events = children.filter((n) => contextOf(a, n).startsWith('event:'));
+    children = await childrenOf(a, order);
+    events = eventsOf(a, children);
     const ids = events.map((e) => e.event!.id);
     assert.equal(new Set(ids).size, ids.length, 'no duplicates');
     assert.ok(ids.length > shownFirst, 'Load more added events');
@@ -119,29 +119,25 @@ for (const listOrder of LIST_ORDERS) describe(`tree (server lists ${listOrder})`
   });
 
   it('Load more to the end shows every event once and no Load more after the last page', async () => {
-    const order = (await a.services.tree.getChildren(portout)).find((n) => contextOf(a, n).startsWith('order:'))!;
+    const order = ordersOf(a, await childrenOf(a, portout))[0]!;
     const expected = newestFirst(seed.portoutEvents.filter((e) => e.portout_id === order.order!.id));
-    let children = await a.services.tree.getChildren(order);
-    for (let i = 0; i < 20 && contextOf(a, children.at(-1)!) === 'loadMore'; i++) {
-      await vscode.commands.executeCommand('telnyxPorting.loadMore', children.at(-1));
-      children = await a.services.tree.getChildren(order);
-    }
-    assert.ok(children.every((n) => contextOf(a, n).startsWith('event:')), 'no Load more after the last page');
+    const children = await loadToEnd(a, order, 20);
+    assert.equal(eventsOf(a, children).length, children.length, 'no Load more after the last page');
     assert.deepEqual(children.map((n) => n.event!.id), expected.map((e) => e.id));
   });
 
   it('Recent events starts with the newest event of the direction and stays newest first through Load more', async () => {
-    const recent = (await a.services.tree.getChildren(portout))[0]!;
+    const recent = (await childrenOf(a, portout))[0]!;
     const times = (events: Node[]): number[] => events.map((e) => Date.parse(String(e.event!.created_at)));
     const truth = newestFirst(seed.portoutEvents).map((e) => Date.parse(e.created_at));
-    let children = await a.services.tree.getChildren(recent);
-    let events = children.filter((n) => contextOf(a, n).startsWith('event:'));
+    let children = await childrenOf(a, recent);
+    let events = eventsOf(a, children);
     assert.ok(events.length >= PAGE);
     assert.deepEqual(times(events), truth.slice(0, events.length));
     const shownFirst = events.length;
     await vscode.commands.executeCommand('telnyxPorting.loadMore', children.at(-1));
-    children = await a.services.tree.getChildren(recent);
-    events = children.filter((n) => contextOf(a, n).startsWith('event:'));
+    children = await childrenOf(a, recent);
+    events = eventsOf(a, children);
     assert.ok(events.length > shownFirst);
     assert.deepEqual(times(events), truth.slice(0, events.length));
   });
@@ -149,25 +145,25 @@ for (const listOrder of LIST_ORDERS) describe(`tree (server lists ${listOrder})`
   it('an injected 500 shows an error node, and its retry recovers', async () => {
     await sandbox.fault({ path: '/v2/portouts', method: 'GET', times: 3 }, { status: 500 });
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
-    let children = await a.services.tree.getChildren(portout);
+    let children = await childrenOf(a, portout);
     const error = children.at(-1)!;
     assert.equal(contextOf(a, error), 'error:server');
     assert.match(String(item(a, error).description), /500/);
-    assert.equal(children.filter((n) => contextOf(a, n).startsWith('order:')).length, 0);
+    assert.equal(ordersOf(a, children).length, 0);
     await vscode.commands.executeCommand('telnyxPorting.retry', error);
-    children = await a.services.tree.getChildren(portout);
-    const shown = children.filter((n) => contextOf(a, n).startsWith('order:')).length;
+    children = await childrenOf(a, portout);
+    const shown = ordersOf(a, children).length;
     assert.ok(shown >= PAGE);
     // Load more while some remain; a server listing oldest first may have shown them all at once.
     assert.equal(contextOf(a, children.at(-1)!), shown < seed.portoutOrders.length ? 'loadMore' : `order:portout:${newestFirst(seed.portoutOrders).at(-1)!.status}`);
   });
 
   it('keeps node ids stable across a refresh while new events arrive', async () => {
-    const recent = (await a.services.tree.getChildren(portin))[0]!;
-    const before = (await a.services.tree.getChildren(recent)).filter((n) => n.event).map((n) => [n.event!.id, n.id]);
+    const recent = (await childrenOf(a, portin))[0]!;
+    const before = (await childrenOf(a, recent)).filter((n) => n.event).map((n) => [n.event!.id, n.id]);
     await sandbox.insertEvents({ direction: 'portin', count: 3 });
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', recent);
-    const after = new Map((await a.services.tree.getChildren(recent)).filter((n) => n.event).map((n) => [n.event!.id, n.id]));
+    const after = new Map((await childrenOf(a, recent)).filter((n) => n.event).map((n) => [n.event!.id, n.id]));
     const kept = before.filter(([id]) => after.has(id));
     assert.ok(kept.length > 0);
     for (const [id, nodeId] of kept) assert.equal(after.get(id), nodeId);

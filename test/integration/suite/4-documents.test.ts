@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { sleep, contextOf, freshSession, sandbox, stub, type Api, type Node, type Seed } from './helpers';
+import { sleep, childrenOf, eventsOf, freshSession, sandbox, withStubs, type Api, type Node, type Seed } from './helpers';
 
 async function eventNodes(a: Api, rootIndex: number): Promise<Node[]> {
-  const root = (await a.services.tree.getChildren())[rootIndex]!;
-  const recent = (await a.services.tree.getChildren(root))[0]!;
-  return (await a.services.tree.getChildren(recent)).filter((n) => contextOf(a, n).startsWith('event:'));
+  const root = (await childrenOf(a))[rootIndex]!;
+  const recent = (await childrenOf(a, root))[0]!;
+  return eventsOf(a, await childrenOf(a, recent));
 }
 
 describe('payload documents', () => {
@@ -72,16 +72,11 @@ describe('payload documents', () => {
   it('Open Event… finds an event by id alone and opens it; re-opening fetches again', async () => {
     const ev = seed.portoutEvents[5]!;
     // The palette first offers the events loaded in the tree; the first entry asks for any id.
-    const pick = stub('showQuickPick', async (items: unknown) => (items as vscode.QuickPickItem[])[0]);
-    const input = stub('showInputBox', async () => ev.id);
-    let editor: vscode.TextEditor;
-    try {
-      editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent');
-    } finally {
-      pick.restore();
-      input.restore();
-    }
-    assert.match(String((pick.calls[0]![0] as vscode.QuickPickItem[])[0]!.label), /Enter an event id/);
+    const { result: editor, calls } = await withStubs(
+      { showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[0], showInputBox: async () => ev.id },
+      () => vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent'),
+    );
+    assert.match(String((calls.showQuickPick[0]![0] as vscode.QuickPickItem[])[0]!.label), /Enter an event id/);
     assert.equal(JSON.parse(editor.document.getText()).id, ev.id);
     await sandbox.clearRequests();
     await vscode.commands.executeCommand('telnyxPorting.openEvent', ev.id);
@@ -90,14 +85,11 @@ describe('payload documents', () => {
   });
 
   it('Open Event… offers the loaded events, newest first, and opens the whole event picked', async () => {
-    const pick = stub('showQuickPick', async (items: unknown) => (items as (vscode.QuickPickItem & { detail?: string })[]).find((i) => i.detail)!);
-    let editor: vscode.TextEditor;
-    try {
-      editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent');
-    } finally {
-      pick.restore();
-    }
-    const offered = (pick.calls[0]![0] as (vscode.QuickPickItem & { detail?: string })[]).filter((i) => i.detail);
+    const { result: editor, calls } = await withStubs(
+      { showQuickPick: async (items: unknown) => (items as (vscode.QuickPickItem & { detail?: string })[]).find((i) => i.detail)! },
+      () => vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent'),
+    );
+    const offered = (calls.showQuickPick[0]![0] as (vscode.QuickPickItem & { detail?: string })[]).filter((i) => i.detail);
     assert.ok(offered.length > 0);
     const all = [...seed.portinEvents, ...seed.portoutEvents];
     const times = offered.map((i) => Date.parse(all.find((e) => e.id === i.detail)!.created_at));
@@ -110,31 +102,22 @@ describe('payload documents', () => {
     // The last one: not opened by the tests above, so no document of it is cached.
     const node = (await eventNodes(a, 1)).filter((n) => n.event!.payload_status === 'completed').at(-1)!;
     await sandbox.fault({ path: `/v2/portouts/events/${node.event!.id}`, method: 'GET', times: 3 }, { status: 503 });
-    const errors = stub('showErrorMessage', async () => 'Retry');
-    let editor: vscode.TextEditor | undefined;
-    try {
-      editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('telnyxPorting.openEvent', node);
-    } finally {
-      errors.restore();
-    }
-    assert.equal(errors.calls.length, 1, JSON.stringify(errors.calls));
-    assert.match(String(errors.calls[0]![0]), /server error \(503\)/);
-    assert.ok(errors.calls[0]!.includes('Retry'));
+    const { calls } = await withStubs({ showErrorMessage: async () => 'Retry' }, () =>
+      vscode.commands.executeCommand<vscode.TextEditor | undefined>('telnyxPorting.openEvent', node),
+    );
+    assert.equal(calls.showErrorMessage.length, 1, JSON.stringify(calls.showErrorMessage));
+    assert.match(String(calls.showErrorMessage[0]![0]), /server error \(503\)/);
+    assert.ok(calls.showErrorMessage[0]!.includes('Retry'));
     // The retry ran after the faults were used up; its document is open now.
-    editor = vscode.window.activeTextEditor;
+    const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.scheme, 'telnyx-porting');
     assert.equal(JSON.parse(editor!.document.getText()).id, node.event!.id);
   });
 
   it('Open Event… refuses an id that is not a uuid before any request', async () => {
     await sandbox.clearRequests();
-    const errors = stub('showErrorMessage', async () => undefined);
-    try {
-      await vscode.commands.executeCommand('telnyxPorting.openEvent', 'not-an-id');
-    } finally {
-      errors.restore();
-    }
-    assert.match(String(errors.calls[0]?.[0]), /not an event id/);
+    const { calls } = await withStubs({ showErrorMessage: async () => undefined }, () => vscode.commands.executeCommand('telnyxPorting.openEvent', 'not-an-id'));
+    assert.match(String(calls.showErrorMessage[0]?.[0]), /not an event id/);
     assert.deepEqual(await sandbox.requests(), []);
   });
 });

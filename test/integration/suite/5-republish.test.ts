@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { contextOf, freshSession, sandbox, sleep, stub, type Api, type Node } from './helpers';
+import { childrenOf, eventsOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
 
 async function firstEvent(a: Api, rootIndex: number): Promise<Node> {
-  const root = (await a.services.tree.getChildren())[rootIndex]!;
-  const order = (await a.services.tree.getChildren(root)).find((n) => contextOf(a, n).startsWith('order:'))!;
-  const ev = (await a.services.tree.getChildren(order)).find((n) => contextOf(a, n).startsWith('event:'))!;
+  const root = (await childrenOf(a))[rootIndex]!;
+  const order = ordersOf(a, await childrenOf(a, root))[0]!;
+  const ev = eventsOf(a, await childrenOf(a, order))[0]!;
   assert.ok(ev, 'an event to republish');
   return ev;
 }
@@ -22,17 +22,11 @@ describe('republish', () => {
   for (const [i, dir, path] of [[0, 'portin', '/v2/porting/events'], [1, 'portout', '/v2/portouts/events']] as const) {
     it(`${dir}: confirmed, it POSTs exactly once to ${path}/{id}/republish`, async () => {
       const node = await firstEvent(a, i);
-      const confirm = stub('showWarningMessage', async () => 'Republish');
-      const info = stub('showInformationMessage', async () => undefined);
-      let result: string | undefined;
-      try {
-        result = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
-      } finally {
-        confirm.restore();
-        info.restore();
-      }
+      const { result, calls } = await withStubs({ showWarningMessage: async () => 'Republish', showInformationMessage: async () => undefined }, () =>
+        vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node),
+      );
       assert.equal(result, 'sent');
-      const [message, options] = confirm.calls[0] as [string, vscode.MessageOptions & { detail: string }];
+      const [message, options] = calls.showWarningMessage[0] as [string, vscode.MessageOptions & { detail: string }];
       assert.equal(options.modal, true);
       assert.match(message, /^Republish "/);
       assert.ok(options.detail.includes(node.event!.event_type), options.detail);
@@ -41,28 +35,24 @@ describe('republish', () => {
       const posts = (await sandbox.requests()).filter((r) => r.method === 'POST');
       assert.deepEqual(posts.map((r) => `${r.path} ${r.status}`), [`${path}/${node.event!.id}/republish 204`]);
       assert.deepEqual((await sandbox.republishes()).map((r) => r.id), [node.event!.id]);
-      assert.match(String(info.calls[0]?.[0]), /Republished/);
+      assert.match(String(calls.showInformationMessage[0]?.[0]), /Republished/);
       assert.equal(node.busy, undefined, 'the spinner is gone');
     });
   }
 
   it('from the palette, an event picked from the tree is republished once, in its own direction', async () => {
     await firstEvent(a, 1); // loads a port-out order's events into the tree
-    const pick = stub('showQuickPick', async (items: unknown) =>
-      (items as (vscode.QuickPickItem & { description?: string; detail?: string })[]).find((i) => i.detail && i.description?.startsWith('Port-out')),
+    const { result, calls } = await withStubs(
+      {
+        showQuickPick: async (items: unknown) =>
+          (items as (vscode.QuickPickItem & { description?: string; detail?: string })[]).find((i) => i.detail && i.description?.startsWith('Port-out')),
+        showWarningMessage: async () => 'Republish',
+        showInformationMessage: async () => undefined,
+      },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.republishEvent'),
     );
-    const confirm = stub('showWarningMessage', async () => 'Republish');
-    const info = stub('showInformationMessage', async () => undefined);
-    let result: string | undefined;
-    try {
-      result = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent');
-    } finally {
-      pick.restore();
-      confirm.restore();
-      info.restore();
-    }
     assert.equal(result, 'sent');
-    const picked = (await pick.calls[0]![0]) as unknown as { detail?: string; description?: string }[];
+    const picked = (await calls.showQuickPick[0]![0]) as unknown as { detail?: string; description?: string }[];
     const chosen = picked.find((i) => i.detail && i.description?.startsWith('Port-out'))!.detail!;
     const posts = (await sandbox.requests()).filter((r) => r.method === 'POST');
     assert.deepEqual(posts.map((r) => r.path), [`/v2/portouts/events/${chosen}/republish`]);
@@ -70,45 +60,33 @@ describe('republish', () => {
 
   it('answered no, it sends nothing', async () => {
     const node = await firstEvent(a, 0);
-    const confirm = stub('showWarningMessage', async () => undefined);
-    try {
-      assert.equal(await vscode.commands.executeCommand('telnyxPorting.republishEvent', node), 'declined');
-    } finally {
-      confirm.restore();
-    }
-    assert.equal(confirm.calls.length, 1);
+    const { result, calls } = await withStubs({ showWarningMessage: async () => undefined }, () => vscode.commands.executeCommand('telnyxPorting.republishEvent', node));
+    assert.equal(result, 'declined');
+    assert.equal(calls.showWarningMessage.length, 1);
     assert.equal((await sandbox.requests()).filter((r) => r.method === 'POST').length, 0);
   });
 
   it('a 404 shows an error and nothing else', async () => {
     const node = await firstEvent(a, 1);
     await sandbox.fault({ method: 'POST', path: '/republish' }, { status: 404 });
-    const confirm = stub('showWarningMessage', async () => 'Republish');
-    const errors = stub('showErrorMessage', async () => undefined);
-    const info = stub('showInformationMessage', async () => undefined);
-    try {
-      assert.equal(await vscode.commands.executeCommand('telnyxPorting.republishEvent', node), 'failed');
-    } finally {
-      confirm.restore();
-      errors.restore();
-      info.restore();
-    }
-    assert.equal(errors.calls.length, 1);
-    assert.match(String(errors.calls[0]![0]), /Not found \(404\)/);
-    assert.equal(info.calls.length, 0, 'no success message');
-    assert.equal(confirm.calls.length, 1, 'no second prompt');
+    const { result, calls } = await withStubs(
+      { showWarningMessage: async () => 'Republish', showErrorMessage: async () => undefined, showInformationMessage: async () => undefined },
+      () => vscode.commands.executeCommand('telnyxPorting.republishEvent', node),
+    );
+    assert.equal(result, 'failed');
+    assert.equal(calls.showErrorMessage.length, 1);
+    assert.match(String(calls.showErrorMessage[0]![0]), /Not found \(404\)/);
+    assert.equal(calls.showInformationMessage.length, 0, 'no success message');
+    assert.equal(calls.showWarningMessage.length, 1, 'no second prompt');
     assert.equal((await sandbox.republishes()).length, 0);
   });
 
   it('a second click while one is in flight does nothing', async () => {
     const node = await firstEvent(a, 0);
     await sandbox.fault({ method: 'POST', path: '/republish' }, { delayMs: 800 });
-    const confirm = stub('showWarningMessage', async () => 'Republish');
-    const info = stub('showInformationMessage', async () => undefined);
-    try {
-      // Rendered before: event nodes reuse their TreeItem, and the spinner must replace it all the same.
+    const { calls } = await withStubs({ showWarningMessage: async () => 'Republish', showInformationMessage: async () => undefined }, async () => {
+      // Rendered before, so the spinner must replace an item VS Code already has.
       const before = a.services.tree.getTreeItem(node);
-      assert.equal(a.services.tree.getTreeItem(node), before, 'an unchanged event reuses its item');
       const first = vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
       await sleep(200);
       assert.equal(node.busy, 'Republishing…', 'the node shows a spinner while sending');
@@ -121,11 +99,8 @@ describe('republish', () => {
       const after = a.services.tree.getTreeItem(node);
       assert.equal(after.description, before.description, 'the spinner is gone from the item');
       assert.notEqual((after.iconPath as vscode.ThemeIcon).id, 'loading~spin');
-    } finally {
-      confirm.restore();
-      info.restore();
-    }
-    assert.equal(confirm.calls.length, 1);
+    });
+    assert.equal(calls.showWarningMessage.length, 1);
     assert.equal((await sandbox.republishes()).length, 1);
   });
 });

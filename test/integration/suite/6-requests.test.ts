@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { contextOf, freshSession, sandbox, type Api } from './helpers';
+import { childrenOf, freshSession, ordersOf, sandbox, type Api } from './helpers';
 
 describe('requests on the wire', () => {
   let a: Api;
@@ -13,15 +13,15 @@ describe('requests on the wire', () => {
   it('uses exactly the paths and query strings of the API facts for both directions', async () => {
     a.services.tree.refreshAll();
     await sandbox.clearRequests();
-    const [portin, portout] = await a.services.tree.getChildren();
-    const pin = await a.services.tree.getChildren(portin);
-    const pout = await a.services.tree.getChildren(portout);
-    const pinOrder = pin.find((n) => contextOf(a, n).startsWith('order:'))!;
-    const poutOrder = pout.find((n) => contextOf(a, n).startsWith('order:'))!;
-    await a.services.tree.getChildren(pinOrder);
-    await a.services.tree.getChildren(poutOrder);
-    await a.services.tree.getChildren(pin[0]);
-    await a.services.tree.getChildren(pout[0]);
+    const [portin, portout] = await childrenOf(a);
+    const pin = await childrenOf(a, portin);
+    const pout = await childrenOf(a, portout);
+    const pinOrder = ordersOf(a, pin)[0]!;
+    const poutOrder = ordersOf(a, pout)[0]!;
+    await childrenOf(a, pinOrder);
+    await childrenOf(a, poutOrder);
+    await childrenOf(a, pin[0]);
+    await childrenOf(a, pout[0]);
     const seen = (await sandbox.requests()).map((r) => `${r.method} ${r.path}?${decodeURIComponent(r.query)}`);
     assert.deepEqual(seen, [
       'GET /v2/porting_orders?sort[value]=-created_at&page[number]=1&page[size]=10',

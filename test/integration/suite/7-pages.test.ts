@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { contextOf, freshSession, item, LIST_ORDERS, sandbox, type Api, type Node, type Seed } from './helpers';
+import { childrenOf, contextOf, freshSession, item, LIST_ORDERS, ordersOf, sandbox, type Api, type Node, type Seed } from './helpers';
 
 for (const listOrder of LIST_ORDERS) describe(`operations over every page (server lists ${listOrder})`, () => {
   let a: Api;
@@ -12,7 +12,7 @@ for (const listOrder of LIST_ORDERS) describe(`operations over every page (serve
     await sandbox.config({ listOrder });
     seed = await sandbox.seed();
     a.services.tree.refreshAll();
-    [portin, portout] = await a.services.tree.getChildren();
+    [portin, portout] = await childrenOf(a);
   });
   after(async () => {
     await sandbox.config({ listOrder: 'desc' });
@@ -25,7 +25,7 @@ for (const listOrder of LIST_ORDERS) describe(`operations over every page (serve
     const count = await vscode.commands.executeCommand<number>('telnyxPorting.filterByStatus', portin, ['exception']);
     const expected = seed.portinOrders.filter((o) => o.status.value === 'exception').map((o) => o.id).sort();
     assert.equal(count, expected.length);
-    const shown = (await a.services.tree.getChildren(portin)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const shown = ordersOf(a, await childrenOf(a, portin));
     assert.deepEqual(shown.map((n) => n.order!.id).sort(), expected);
     assert.equal(contextOf(a, portin), 'root:portin:filtered');
     assert.match(String(item(a, portin).description), /filter: Exception/);
@@ -39,7 +39,7 @@ for (const listOrder of LIST_ORDERS) describe(`operations over every page (serve
   it('Filter by Status on port-out uses the API filter and stays lazy', async () => {
     await sandbox.clearRequests();
     await vscode.commands.executeCommand('telnyxPorting.filterByStatus', portout, ['rejected']);
-    const shown = (await a.services.tree.getChildren(portout)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const shown = ordersOf(a, await childrenOf(a, portout));
     assert.ok(shown.length > 0);
     assert.ok(shown.every((n) => contextOf(a, n) === 'order:portout:rejected'));
     const reqs = await sandbox.requests();
@@ -50,22 +50,22 @@ for (const listOrder of LIST_ORDERS) describe(`operations over every page (serve
   it('Clear Filter brings every order back', async () => {
     await vscode.commands.executeCommand('telnyxPorting.clearFilter', portin);
     assert.equal(contextOf(a, portin), 'root:portin');
-    const children = await a.services.tree.getChildren(portin);
+    const children = await childrenOf(a, portin);
     assert.equal(contextOf(a, children[0]!), 'recent:portin');
-    assert.equal(children.filter((n) => contextOf(a, n).startsWith('order:')).length, 5);
+    assert.equal(ordersOf(a, children).length, 5);
   });
 
   it('Find Order by support key finds the port-in order', async () => {
     const target = seed.portinOrders[7] as unknown as { id: string; support_key: string };
     const found = await vscode.commands.executeCommand<number>('telnyxPorting.findOrder', target.support_key);
     assert.ok(found !== undefined && found >= 1);
-    const shown = (await a.services.tree.getChildren(portin)).filter((n) => contextOf(a, n).startsWith('order:'));
+    const shown = ordersOf(a, await childrenOf(a, portin));
     assert.ok(shown.some((n) => n.order!.id === target.id), 'the order is shown');
     await vscode.commands.executeCommand('telnyxPorting.clearFilter');
   });
 
   it('Export Events writes every event of an order, newest first, into a JSON editor', async () => {
-    const order = (await a.services.tree.getChildren(portout)).find((n) => contextOf(a, n).startsWith('order:'))!;
+    const order = ordersOf(a, await childrenOf(a, portout))[0]!;
     const n = await vscode.commands.executeCommand<number>('telnyxPorting.exportEvents', order);
     const expected = seed.portoutEvents.filter((e) => e.portout_id === order.order!.id);
     assert.equal(n, expected.length);

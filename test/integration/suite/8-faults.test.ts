@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { tooltipOf, API_URL, configure, contextOf, CONTROL, freshSession, item, KEY, LIST_ORDERS, newestFirst, sandbox, sleep, stub, type Api, type Node } from './helpers';
+import { tooltipOf, API_URL, childrenOf, configure, contextOf, CONTROL, eventsOf, freshSession, item, KEY, LIST_ORDERS, loadToEnd, newestFirst, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
 
 const figures = {
   injected: 0,
@@ -51,8 +51,8 @@ describe('faults, bad input and key hygiene', function () {
   /** The extension still works: a fresh load of port-in orders succeeds. */
   async function healthy(): Promise<void> {
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portin);
-    const children = await a.services.tree.getChildren(portin);
-    assert.ok(children.some((n) => contextOf(a, n).startsWith('order:portin:')), 'the next load failed');
+    const children = await childrenOf(a, portin);
+    assert.ok(ordersOf(a, children, 'portin').length > 0, 'the next load failed');
   }
 
   /** Runs one scenario and books its faults as injected, and as survived only if it and the health check pass. */
@@ -75,7 +75,7 @@ describe('faults, bad input and key hygiene', function () {
 
   async function loadPortin(): Promise<Node[]> {
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portin);
-    return a.services.tree.getChildren(portin);
+    return childrenOf(a, portin);
   }
 
   /** Books what a list showed against what it should have, once per record. */
@@ -93,7 +93,7 @@ describe('faults, bad input and key hygiene', function () {
 
   before(async () => {
     a = await freshSession({ pageSize: 5, requestTimeoutSeconds: 2, maxRetries: 2 });
-    [portin, portout] = await a.services.tree.getChildren();
+    [portin, portout] = await childrenOf(a);
   });
 
   after(async () => {
@@ -123,7 +123,7 @@ describe('faults, bad input and key hygiene', function () {
         scenario(async () => {
           await sandbox.fault({ path: '/v2/porting_orders', method: 'GET', times: (fault.times as number) ?? 1 }, fault);
           const children = await loadPortin();
-          assert.equal(children.filter((n) => contextOf(a, n).startsWith('order:')).length, 5);
+          assert.equal(ordersOf(a, children).length, 5);
           assert.ok((await faultedRequests()) >= 1, 'the fault was served');
         }));
     }
@@ -164,7 +164,7 @@ describe('faults, bad input and key hygiene', function () {
         const nullEvent = { id: null, event_type: null, payload_status: null, payload: null, created_at: null, available_notification_methods: null };
         const oddEvent = { id: EVENT_ID, event_type: 'porting_order.hologram_sent', payload_status: 'completed', payload: { x: null }, created_at: '2026-01-02T00:00:00Z' };
         await sandbox.fault({ path: '/v2/porting/events', method: 'GET' }, { body: listBody([nullEvent, oddEvent]) });
-        const events = await a.services.tree.getChildren(orders.find((n) => n.order!.id === ORDER_ID));
+        const events = await childrenOf(a, orders.find((n) => n.order!.id === ORDER_ID));
         assert.deepEqual(events.map((n) => String(item(a, n).label)).sort(), ['Hologram sent', 'Unknown']);
       }));
 
@@ -182,10 +182,10 @@ describe('faults, bad input and key hygiene', function () {
     it('keeps API text inert: a comment with a command link stays text in an untrusted tooltip', () =>
       scenario(async () => {
         const hostile = { id: EVENT_ID, event_type: 'porting_order.new_comment', payload_status: 'completed', porting_order_id: ORDER_ID, created_at: '2026-01-02T00:00:00Z', payload: { comment: { body: 'Call us [now](command:telnyxPorting.clearApiKey) <img src=x onerror=alert(1)>' } } };
-        const orders = (await loadPortin()).filter((n) => contextOf(a, n).startsWith('order:'));
+        const orders = ordersOf(a, await loadPortin());
         await sandbox.fault({ path: '/v2/porting/events', method: 'GET' }, { body: listBody([hostile]) });
         await vscode.commands.executeCommand('telnyxPorting.refreshNode', orders[0]);
-        const [ev] = await a.services.tree.getChildren(orders[0]);
+        const [ev] = await childrenOf(a, orders[0]);
         const tip = tooltipOf(a, ev!);
         assert.ok(!tip.isTrusted, 'tooltip is trusted');
         assert.ok(!tip.supportHtml, 'tooltip renders HTML');
@@ -246,7 +246,7 @@ describe('faults, bad input and key hygiene', function () {
           if (target === 0) {
             await sandbox.fault({ path: '/v2/portouts', method: 'GET', times: fault.times }, fault);
             await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
-            const children = await a.services.tree.getChildren(portout);
+            const children = await childrenOf(a, portout);
             const last = children.at(-1)!;
             if (!recoverable) {
               assert.ok(contextOf(a, last).startsWith('error:'), `${at}: an error node`);
@@ -259,10 +259,10 @@ describe('faults, bad input and key hygiene', function () {
               assert.deepEqual(shown, truth.slice(0, shown.length), `${at}: newest first`);
             }
           } else if (target === 1) {
-            const order = (await a.services.tree.getChildren(portin)).find((n) => contextOf(a, n).startsWith('order:'))!;
+            const order = ordersOf(a, await childrenOf(a, portin))[0]!;
             await vscode.commands.executeCommand('telnyxPorting.refreshNode', order);
             await sandbox.fault({ path: '/v2/porting/events', method: 'GET', times: fault.times }, fault);
-            const children = await a.services.tree.getChildren(order);
+            const children = await childrenOf(a, order);
             const last = children.at(-1)!;
             if (!recoverable) {
               assert.ok(contextOf(a, last).startsWith('error:'), `${at}: an error node`);
@@ -277,16 +277,12 @@ describe('faults, bad input and key hygiene', function () {
           } else {
             const ev = seed.portoutEvents[rand(seed.portoutEvents.length)]!;
             await sandbox.fault({ path: `/v2/portouts/events/${ev.id}`, method: 'GET', times: fault.times }, fault);
-            const errors = stub('showErrorMessage', async () => undefined);
-            let editor: vscode.TextEditor | undefined;
-            try {
-              editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('telnyxPorting.openEvent', ev.id);
-            } finally {
-              errors.restore();
-            }
+            const { result: editor, calls } = await withStubs({ showErrorMessage: async () => undefined }, () =>
+              vscode.commands.executeCommand<vscode.TextEditor | undefined>('telnyxPorting.openEvent', ev.id),
+            );
             if (recoverable) assert.deepEqual(JSON.parse(editor?.document.getText() ?? 'null'), ev, `${at}: the payload opened`);
             else if (editor) assert.deepEqual(JSON.parse(editor.document.getText()), ev); // a 404 on the spec path can be answered by the next candidate
-            else assert.match(String(errors.calls[0]?.[0]), /^(Loading Port-(in|out) event|No port-in or port-out event).{10,}/);
+            else assert.match(String(calls.showErrorMessage[0]?.[0]), /^(Loading Port-(in|out) event|No port-in or port-out event).{10,}/);
             await vscode.commands.executeCommand('workbench.action.closeAllEditors');
           }
         });
@@ -309,13 +305,9 @@ describe('faults, bad input and key hygiene', function () {
               ? { removeEveryListRequest: { list: 'portinEvents', count: 1, pick: 'random' } }
               : { insertEventsEveryListRequest: { direction: 'portout', count: 1 } }),
           });
-          const recent = (await a.services.tree.getChildren(root))[0]!;
+          const recent = (await childrenOf(a, root))[0]!;
           await vscode.commands.executeCommand('telnyxPorting.refreshNode', recent);
-          let children = await a.services.tree.getChildren(recent);
-          for (let i = 0; i < 400 && contextOf(a, children.at(-1)!) === 'loadMore'; i++) {
-            await vscode.commands.executeCommand('telnyxPorting.loadMore', children.at(-1));
-            children = await a.services.tree.getChildren(recent);
-          }
+          const children = await loadToEnd(a, recent, 400);
           assert.notEqual(contextOf(a, children.at(-1)!), 'loadMore', 'reached the end');
           await setConfig({ removeEveryListRequest: null, insertEventsEveryListRequest: null });
           const now = (await sandbox.seed())[dir === 'portin' ? 'portinEvents' : 'portoutEvents'];
@@ -334,7 +326,7 @@ describe('faults, bad input and key hygiene', function () {
 
       it(`Export Events of every port-out event equals the list (server lists ${listOrder})`, async () => {
         await setConfig({ listOrder });
-        const recent = (await a.services.tree.getChildren(portout))[0]!;
+        const recent = (await childrenOf(a, portout))[0]!;
         const n = await vscode.commands.executeCommand<number>('telnyxPorting.exportEvents', recent);
         const exported = (JSON.parse(vscode.window.activeTextEditor!.document.getText()) as { id: string; created_at: string }[]);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -350,12 +342,12 @@ describe('faults, bad input and key hygiene', function () {
         for (const status of ['rejected', 'pending', 'ported']) {
           await sandbox.fault({ method: 'GET', path: '/v2/portouts', times: 1 }, { delayMs: 700 });
           await vscode.commands.executeCommand('telnyxPorting.clearFilter', portout);
-          const stale = a.services.tree.getChildren(portout);
+          const stale = childrenOf(a, portout);
           await sleep(100);
           await vscode.commands.executeCommand('telnyxPorting.filterByStatus', portout, [status]);
-          const shown = [...(await stale), ...(await a.services.tree.getChildren(portout))].filter((n) => n.order);
+          const shown = [...(await stale), ...(await childrenOf(a, portout))].filter((n) => n.order);
           await sleep(700);
-          shown.push(...(await a.services.tree.getChildren(portout)).filter((n) => n.order));
+          shown.push(...(await childrenOf(a, portout)).filter((n) => n.order));
           const wrong = shown.filter((n) => contextOf(a, n) !== `order:portout:${status}`).length;
           figures.staleShown += wrong;
           assert.equal(wrong, 0, `rows of the unfiltered load under the filter ${status}`);
@@ -373,15 +365,11 @@ describe('faults, bad input and key hygiene', function () {
 
 
     it('Load more to the end shows the server\'s ground truth', async () => {
-      const order = (await loadPortin()).find((n) => contextOf(a, n).startsWith('order:'))!;
+      const order = ordersOf(a, await loadPortin())[0]!;
       const before = (await sandbox.seed()).portinEvents.filter((e) => e.porting_order_id === order.order!.id).map((e) => e.id);
       await setConfig({ insertEventsEveryListRequest: { direction: 'portin', count: 2 } });
       await vscode.commands.executeCommand('telnyxPorting.refreshNode', order);
-      let children = await a.services.tree.getChildren(order);
-      for (let i = 0; i < 40 && contextOf(a, children.at(-1)!) === 'loadMore'; i++) {
-        await vscode.commands.executeCommand('telnyxPorting.loadMore', children.at(-1));
-        children = await a.services.tree.getChildren(order);
-      }
+      const children = await loadToEnd(a, order, 40);
       assert.notEqual(contextOf(a, children.at(-1)!), 'loadMore', 'reached the end');
       await setConfig({ insertEventsEveryListRequest: null });
       // Events that arrive after the first page are new since the load began: a refresh shows them (they land
@@ -393,17 +381,13 @@ describe('faults, bad input and key hygiene', function () {
     });
 
     it('Export Events (every page, in parallel) equals the server\'s ground truth', async () => {
-      const root = (await a.services.tree.getChildren())[1]!;
-      const recent = (await a.services.tree.getChildren(root))[0]!;
+      const root = (await childrenOf(a))[1]!;
+      const recent = (await childrenOf(a, root))[0]!;
       const before = (await sandbox.seed()).portoutEvents.map((e) => e.id);
       await setConfig({ insertEventsEveryListRequest: { direction: 'portout', count: 3 } });
-      const warn = stub('showWarningMessage', async () => undefined);
-      let n: number | undefined;
-      try {
-        n = await vscode.commands.executeCommand<number>('telnyxPorting.exportEvents', recent);
-      } finally {
-        warn.restore();
-      }
+      const { result: n, calls } = await withStubs({ showWarningMessage: async () => undefined }, () =>
+        vscode.commands.executeCommand<number>('telnyxPorting.exportEvents', recent),
+      );
       await setConfig({ insertEventsEveryListRequest: null });
       const exported = (JSON.parse(vscode.window.activeTextEditor!.document.getText()) as { id: string }[]).map((e) => e.id);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -413,7 +397,7 @@ describe('faults, bad input and key hygiene', function () {
       tally(exported.filter((id) => before.includes(id)), before);
       const now = new Set((await sandbox.seed()).portoutEvents.map((e) => e.id));
       assert.ok(exported.every((id) => now.has(id)));
-      assert.match(String(warn.calls[0]?.[0]), /kept arriving or leaving/);
+      assert.match(String(calls.showWarningMessage[0]?.[0]), /kept arriving or leaving/);
     });
   });
 
@@ -422,9 +406,9 @@ describe('faults, bad input and key hygiene', function () {
     let next = 0;
     before(async () => {
       await sandbox.reset();
-      const recent = (await a.services.tree.getChildren(portin))[0]!;
+      const recent = (await childrenOf(a, portin))[0]!;
       await vscode.commands.executeCommand('telnyxPorting.refreshNode', recent);
-      events = (await a.services.tree.getChildren(recent)).filter((n) => contextOf(a, n).startsWith('event:'));
+      events = eventsOf(a, await childrenOf(a, recent));
       assert.ok(events.length >= 5);
     });
 
@@ -441,28 +425,27 @@ describe('faults, bad input and key hygiene', function () {
       // Every decision to send: the modal confirmation, and each Send Again after an unknown outcome.
       let confirmations = 0;
       let unknown = 0;
-      const warn = stub('showWarningMessage', async (...args: unknown[]) => {
-        const options = args[1] as vscode.MessageOptions | undefined;
-        if (options?.modal) {
-          confirmations++;
-          return 'Republish';
-        }
-        if (/may or may not have been processed/.test(String(args[0]))) unknown++;
-        if (answers.warning === 'Send Again' && args.includes('Send Again')) confirmations++;
-        return answers.warning;
-      });
-      const err = stub('showErrorMessage', async () => answers.error);
-      const info = stub('showInformationMessage', async () => undefined);
-      let result: string;
-      try {
-        const running = vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
-        if (during) await during(node);
-        result = await running;
-      } finally {
-        warn.restore();
-        err.restore();
-        info.restore();
-      }
+      const { result, calls } = await withStubs(
+        {
+          showWarningMessage: async (...args: unknown[]) => {
+            const options = args[1] as vscode.MessageOptions | undefined;
+            if (options?.modal) {
+              confirmations++;
+              return 'Republish';
+            }
+            if (/may or may not have been processed/.test(String(args[0]))) unknown++;
+            if (answers.warning === 'Send Again' && args.includes('Send Again')) confirmations++;
+            return answers.warning;
+          },
+          showErrorMessage: async () => answers.error,
+          showInformationMessage: async () => undefined,
+        },
+        async () => {
+          const running = vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
+          if (during) await during(node);
+          return await running;
+        },
+      );
       const processed = (await sandbox.republishes()).filter((r) => r.id === node.event!.id).length;
       const postLog = (await sandbox.requests()).filter((r) => r.method === 'POST');
       const posts = postLog.length;
@@ -473,7 +456,7 @@ describe('faults, bad input and key hygiene', function () {
       figures.unknown += unknown;
       figures.resentUnasked += Math.max(0, sent - confirmations);
       assert.equal(sent, confirmations, 'one request per decision to send');
-      return { result, node, processed, posts, warnings: warn.calls };
+      return { result, node, processed, posts, warnings: calls.showWarningMessage };
     }
 
     it('a plain confirmed republish, ten times over, sends each once', async () => {
@@ -547,27 +530,20 @@ describe('faults, bad input and key hygiene', function () {
   describe('bad input is refused before any request', () => {
     async function noRequests(run: () => PromiseLike<unknown>): Promise<unknown[][]> {
       await sandbox.clearRequests();
-      const err = stub('showErrorMessage', async () => undefined);
-      try {
-        await run();
-      } finally {
-        err.restore();
-      }
+      const { calls } = await withStubs({ showErrorMessage: async () => undefined }, run);
       assert.deepEqual(await sandbox.requests(), []);
-      return err.calls;
+      return calls.showErrorMessage;
     }
 
     it('an empty or whitespace key', async () => {
-      const input = stub('showInputBox', async (opts: unknown) => {
+      const answerBlank = async (opts: unknown) => {
         assert.equal((opts as vscode.InputBoxOptions).validateInput?.('   '), 'The API key is empty.');
         return '   ';
-      });
-      try {
+      };
+      await withStubs({ showInputBox: answerBlank }, async () => {
         const calls = await noRequests(() => vscode.commands.executeCommand('telnyxPorting.setApiKey'));
         assert.match(String(calls[0]?.[0]), /empty/);
-      } finally {
-        input.restore();
-      }
+      });
       assert.equal(await a.services.keys.get(), KEY, 'the stored key is untouched');
     });
 

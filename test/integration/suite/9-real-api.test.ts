@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { configure, contextOf, freshSession, item, sandbox, sleep, stub, type Api, type Node } from './helpers';
+import { childrenOf, configure, contextOf, freshSession, item, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
 
 interface Docs {
   readFile(uri: vscode.Uri): Promise<Uint8Array>;
@@ -29,7 +29,7 @@ describe('right against the real API', function () {
   beforeEach(async () => {
     await sandbox.reset();
     a.services.tree.refreshAll();
-    [portin, portout] = await a.services.tree.getChildren();
+    [portin, portout] = await childrenOf(a);
   });
   after(async () => {
     await vscode.commands.executeCommand('telnyxPorting.clearFilter');
@@ -39,10 +39,10 @@ describe('right against the real API', function () {
     // The unfiltered page answers late; the filter is chosen meanwhile.
     await sandbox.fault({ method: 'GET', path: '/v2/portouts', times: 1 }, { delayMs: 1500 });
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
-    const stale = a.services.tree.getChildren(portout);
+    const stale = childrenOf(a, portout);
     await sleep(200);
     await vscode.commands.executeCommand('telnyxPorting.filterByStatus', portout, ['rejected']);
-    const filtered = (await a.services.tree.getChildren(portout)).filter((n) => n.order);
+    const filtered = (await childrenOf(a, portout)).filter((n) => n.order);
     const late = (await stale).filter((n) => n.order);
     const seed = await sandbox.seed();
     const rejected = seed.portoutOrders.filter((o) => o.status === 'rejected').map((o) => o.id).sort();
@@ -51,7 +51,7 @@ describe('right against the real API', function () {
     const sent = (await sandbox.requests()).filter((r) => r.path === '/v2/portouts').map((r) => new URLSearchParams(r.query).get('filter[status]'));
     assert.ok(sent.includes('rejected'), `the filtered request was sent (${JSON.stringify(sent)})`);
     await sleep(1500);
-    const after = (await a.services.tree.getChildren(portout)).filter((n) => n.order);
+    const after = (await childrenOf(a, portout)).filter((n) => n.order);
     assert.deepEqual(after.map((n) => n.order!.id).sort(), rejected, 'the late unfiltered answer was dropped');
   });
 
@@ -76,7 +76,7 @@ describe('right against the real API', function () {
     const noId = (ref: string) => ({ status: 'pending', support_key: ref, phone_numbers: ['+13125550100'], created_at: '2026-11-20T10:00:00Z' });
     await sandbox.fault({ method: 'GET', path: '/v2/portouts', times: 2 }, { body: page([noId('PO_A1'), noId('PO_B2'), 'not a record', { id: 42 }]) });
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
-    const children = await a.services.tree.getChildren(portout);
+    const children = await childrenOf(a, portout);
     const orders = children.filter((n) => n.order);
     assert.equal(orders.length, 2);
     assert.notEqual(orders[0]!.id, orders[1]!.id);
@@ -89,18 +89,15 @@ describe('right against the real API', function () {
     // The same records again give the same node ids.
     const ids = orders.map((n) => n.id);
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
-    assert.deepEqual((await a.services.tree.getChildren(portout)).filter((n) => n.order).map((n) => n.id), ids);
+    assert.deepEqual((await childrenOf(a, portout)).filter((n) => n.order).map((n) => n.id), ids);
 
     // Export of an order without an id refuses instead of exporting the whole direction.
     await sandbox.clearRequests();
-    const error = stub('showErrorMessage', async () => undefined);
-    try {
-      const n = await vscode.commands.executeCommand<number | undefined>('telnyxPorting.exportEvents', orders[0]);
-      assert.equal(n, undefined);
-    } finally {
-      error.restore();
-    }
-    assert.match(String(error.calls[0]?.[0]), /no id/);
+    const { result: exported, calls } = await withStubs({ showErrorMessage: async () => undefined }, () =>
+      vscode.commands.executeCommand<number | undefined>('telnyxPorting.exportEvents', orders[0]),
+    );
+    assert.equal(exported, undefined);
+    assert.match(String(calls.showErrorMessage[0]?.[0]), /no id/);
     assert.deepEqual((await sandbox.requests()).filter((r) => r.path.includes('events')), [], 'no events were requested');
   });
 
@@ -116,8 +113,8 @@ describe('right against the real API', function () {
       payload: { id: ORDER_ID, customer_reference: 'ref', deleted_at: at(5), created_at: at(100), updated_at: at(5), record_type: 'porting_event' },
     };
     await sandbox.fault({ method: 'GET', path: '/v2/porting/events', times: 1 }, { body: page([ev('11111111-1111-4111-8111-111111111111', 1), ev('22222222-2222-4222-8222-222222222222', 10), deleted]) });
-    const recent = (await a.services.tree.getChildren(portin))[0]!;
-    const events = (await a.services.tree.getChildren(recent)).filter((n) => n.event);
+    const recent = (await childrenOf(a, portin))[0]!;
+    const events = (await childrenOf(a, recent)).filter((n) => n.event);
     assert.deepEqual(events.map((n) => n.event!.id), ['11111111-1111-4111-8111-111111111111', deleted.id, '22222222-2222-4222-8222-222222222222']);
     assert.match(String(item(a, events[1]!).description), /^5 h ago/);
   });
@@ -126,17 +123,14 @@ describe('right against the real API', function () {
     const seed = await sandbox.seed();
     const event = seed.portinEvents[0]!;
     await sandbox.fault({ method: 'POST', path: '/republish' }, { statusAfterProcessing: 502 });
-    const confirm = stub('showWarningMessage', async (message: string) => (String(message).startsWith('Republish "') ? 'Republish' : undefined));
-    let result: string | undefined;
-    try {
-      result = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', event.id);
-    } finally {
-      confirm.restore();
-    }
+    const { result, calls } = await withStubs(
+      { showWarningMessage: async (message: string) => (String(message).startsWith('Republish "') ? 'Republish' : undefined) },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', event.id),
+    );
     assert.equal(result, 'unknown');
-    const told = confirm.calls.map((c) => String(c[0])).find((m) => !m.startsWith('Republish "'));
+    const told = calls.showWarningMessage.map((c) => String(c[0])).find((m) => !m.startsWith('Republish "'));
     assert.match(String(told), /may or may not have been processed/);
-    assert.ok(confirm.calls.some((c) => c.includes('Send Again')), 'Send Again is offered, not Retry');
+    assert.ok(calls.showWarningMessage.some((c) => c.includes('Send Again')), 'Send Again is offered, not Retry');
     assert.equal((await sandbox.republishes()).length, 1, 'processed once');
     assert.equal((await sandbox.requests()).filter((r) => r.method === 'POST').length, 1, 'sent once');
   });
@@ -145,19 +139,15 @@ describe('right against the real API', function () {
     await sandbox.config({ portoutEventsPath: 'portout' });
     // An event row from the tree, then a fresh client (a settings change) that knows no events path yet: the
     // republish is the first thing it sends, so the old code probed with a POST to the spec path first.
-    const order = (await a.services.tree.getChildren(portout)).find((n) => n.order)!;
-    const node = (await a.services.tree.getChildren(order)).find((n) => n.event)!;
+    const order = (await childrenOf(a, portout)).find((n) => n.order)!;
+    const node = (await childrenOf(a, order)).find((n) => n.event)!;
     assert.ok(node, 'a port-out event row');
     await configure({ pageSize: 11 });
     await sandbox.clearRequests();
-    const confirm = stub('showWarningMessage', async () => 'Republish');
-    const info = stub('showInformationMessage', async () => undefined);
-    try {
-      assert.equal(await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node), 'sent');
-    } finally {
-      confirm.restore();
-      info.restore();
-    }
+    const { result } = await withStubs({ showWarningMessage: async () => 'Republish', showInformationMessage: async () => undefined }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node),
+    );
+    assert.equal(result, 'sent');
     const posts = (await sandbox.requests()).filter((r) => r.method === 'POST').map((r) => r.path);
     await configure({ pageSize: 10 });
     assert.deepEqual(posts, [`/v2/portout/events/${node.event!.id}/republish`]);

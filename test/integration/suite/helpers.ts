@@ -1,5 +1,5 @@
 // Shared by the integration tests: the extension's live objects, the sandbox's control endpoints,
-// and stubs for prompts (modal dialogs are refused in the smoke-test workbench, so tests answer them).
+// stubs for prompts (modal dialogs are refused in the smoke-test workbench, so tests answer them), and readings of the tree.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -94,8 +94,14 @@ export const sandbox = {
 /** The list orders the sandbox can play for lists the API documents no sort for. */
 export const LIST_ORDERS = ['desc', 'asc', 'shuffled'] as const;
 
-/** Replaces a vscode.window function until the returned restore() is called. */
-export function stub<K extends keyof typeof vscode.window>(name: K, fake: (...args: never[]) => unknown): { calls: unknown[][]; restore(): void } {
+type Window = typeof vscode.window;
+/** The names of vscode.window's functions, the ones a test can answer for the user. */
+export type WindowFunction = { [K in keyof Window]: Window[K] extends (...args: never[]) => unknown ? K : never }[keyof Window];
+/** A stand-in for a vscode.window function: it gets the arguments the extension passed, and answers for the user. */
+export type Fake = (...args: never[]) => unknown;
+
+/** Replaces a vscode.window function until the returned restore() is called: for a stub that must span several steps. */
+export function stub<K extends WindowFunction>(name: K, fake: Fake): { calls: unknown[][]; restore(): void } {
   const win = vscode.window as unknown as Record<string, unknown>;
   const original = win[name];
   const calls: unknown[][] = [];
@@ -106,6 +112,22 @@ export function stub<K extends keyof typeof vscode.window>(name: K, fake: (...ar
   return { calls, restore: () => void (win[name] = original) };
 }
 
+/**
+ * Runs `run` with the named vscode.window functions replaced by fakes, restoring them however it ends. Gives what
+ * `run` returned, and per name the argument lists its fake was called with:
+ * `const { result, calls } = await withStubs({ showWarningMessage: async () => 'Republish' }, () => …);`
+ * `calls.showWarningMessage[0]` is then the first warning's arguments.
+ */
+export async function withStubs<N extends WindowFunction, T>(fakes: Record<N, Fake>, run: () => PromiseLike<T>): Promise<{ result: T; calls: Record<N, unknown[][]> }> {
+  const stubs = (Object.entries(fakes) as [N, Fake][]).map(([name, fake]) => [name, stub(name, fake)] as const);
+  try {
+    const result = await run();
+    return { result, calls: Object.fromEntries(stubs.map(([name, s]) => [name, s.calls])) as Record<N, unknown[][]> };
+  } finally {
+    for (const [, s] of stubs) s.restore();
+  }
+}
+
 export async function configure(values: Record<string, unknown>): Promise<void> {
   const c = vscode.workspace.getConfiguration('telnyxPorting');
   for (const [k, v] of Object.entries(values)) await c.update(k, v, vscode.ConfigurationTarget.Global);
@@ -113,12 +135,8 @@ export async function configure(values: Record<string, unknown>): Promise<void> 
 
 /** Sets the sandbox key through the real command, answering its input box. */
 export async function setKey(key = KEY): Promise<boolean | undefined> {
-  const input = stub('showInputBox', async () => key);
-  try {
-    return await vscode.commands.executeCommand<boolean>('telnyxPorting.setApiKey');
-  } finally {
-    input.restore();
-  }
+  const { result } = await withStubs({ showInputBox: async () => key }, () => vscode.commands.executeCommand<boolean>('telnyxPorting.setApiKey'));
+  return result;
 }
 
 /** The extension pointed at a freshly reset sandbox, with the key set through the real command. */
@@ -144,6 +162,32 @@ export function tooltipOf(a: Api, n: Node): vscode.MarkdownString {
 
 export function contextOf(a: Api, n: Node): string {
   return item(a, n).contextValue ?? '';
+}
+
+/** The nodes under `n` (the roots without it), as the view asks for them. */
+export function childrenOf(a: Api, n?: Node): Promise<Node[]> {
+  return a.services.tree.getChildren(n);
+}
+
+/** The order rows among `nodes` (context 'order:…', so not rows without an id), of one direction if given. */
+export function ordersOf(a: Api, nodes: Node[], direction?: 'portin' | 'portout'): Node[] {
+  const prefix = direction ? `order:${direction}:` : 'order:';
+  return nodes.filter((n) => contextOf(a, n).startsWith(prefix));
+}
+
+/** The event rows among `nodes` (context 'event:…'). */
+export function eventsOf(a: Api, nodes: Node[]): Node[] {
+  return nodes.filter((n) => contextOf(a, n).startsWith('event:'));
+}
+
+/** Clicks Load more under `n` until there is none, at most `maxClicks` times; gives the children then. */
+export async function loadToEnd(a: Api, n: Node, maxClicks: number): Promise<Node[]> {
+  let children = await childrenOf(a, n);
+  for (let i = 0; i < maxClicks && contextOf(a, children.at(-1)!) === 'loadMore'; i++) {
+    await vscode.commands.executeCommand('telnyxPorting.loadMore', children.at(-1));
+    children = await childrenOf(a, n);
+  }
+  return children;
 }
 
 /** Newest first, ties broken by id descending as the sandbox's seed does, so ids compare exactly. */

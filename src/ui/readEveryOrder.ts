@@ -1,4 +1,4 @@
-// Every order of a root's direction, for the commands that must look through all of them (Filter by Status
+// Every order of a root's direction, read with page progress, for the commands that must look through all of them (Filter by Status
 // on port-in, Find Order where the API has no filter): all pages, with cancellable page progress.
 
 import { MAX_PAGE_SIZE, type TelnyxClient } from '../api/client';
@@ -6,7 +6,7 @@ import type { FetchAllOptions } from '../api/fetchAll';
 import type { Order } from '../api/types';
 import { readSettings } from '../config';
 import type { DirectionRootNode } from '../tree/rootNode';
-import { withPagesProgress } from '../ui/progress';
+import { withPagesProgress } from './progress';
 
 /** How to read every page of a root's list; progress and cancel are added by the caller. */
 export function scanOptions(root: DirectionRootNode): FetchAllOptions {
@@ -17,7 +17,7 @@ export function scanOptions(root: DirectionRootNode): FetchAllOptions {
 }
 
 /** `filters`: extra query for every page, e.g. `withoutNumbers(dir)` when the numbers are not needed. */
-export async function everyOrder(client: TelnyxClient, root: DirectionRootNode, title: string, filters?: Record<string, string>): Promise<Order[]> {
+export async function readEveryOrder(client: TelnyxClient, root: DirectionRootNode, title: string, filters?: Record<string, string>): Promise<Order[]> {
   // A refresh, filter or key change of the root while its pages are read abandons the scan.
   const all = await withPagesProgress(title, (onProgress, signal) => client.allOrders(root.direction, { ...scanOptions(root), onProgress, signal }, filters), root.resetSignal);
   return all.items;

@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { eventOrderId } from '../api/directions';
-import { eventView, relativeTime } from '../api/labels';
-import { newestFirst } from '../api/paging';
-import { recordTimeText } from '../api/recordTime';
+import { eventView } from '../presentation/eventView';
+import { relativeTime } from '../presentation/relativeTime';
+import { recordTimeText } from '../api/records';
 import type { PortingEvent } from '../api/types';
 import { isUuid } from '../api/validate';
 import type { Services } from '../services';
@@ -57,11 +57,7 @@ export async function askEvent(s: Services, title: string, given?: string): Prom
 
 /** A loaded event, ENTER_ID, or undefined on cancel; straight to ENTER_ID when nothing is loaded. */
 async function pickLoaded(s: Services, title: string): Promise<FoundEvent | typeof ENTER_ID | undefined> {
-  const directionOf = new Map<PortingEvent, Direction>();
-  for (const root of s.tree.roots) for (const event of root.loadedEvents()) directionOf.set(event, root.direction);
-  const loaded = newestFirst([...directionOf.keys()])
-    .slice(0, MAX_PICKS)
-    .map((event): FoundEvent => ({ direction: directionOf.get(event)!, event }));
+  const loaded: FoundEvent[] = s.tree.loadedEvents().slice(0, MAX_PICKS);
   if (loaded.length === 0) return ENTER_ID;
   type Item = vscode.QuickPickItem & { found?: FoundEvent };
   const items: Item[] = [

@@ -1,0 +1,21 @@
+// Every default and limit of a setting, stated once. package.json repeats them for the Settings UI (it
+// cannot import); test/unit/defaults.test.ts fails when the two disagree.
+
+export const DEFAULTS = {
+  apiBaseUrl: 'https://api.telnyx.com/v2',
+  pageSize: 25,
+  requestTimeoutSeconds: 30,
+  maxRetries: 2,
+  showRecentEvents: true,
+  concurrency: 4,
+} as const;
+
+/** Inclusive bounds of the numeric settings; page size is capped by the API (page[size] at most 250). */
+export const LIMITS = {
+  pageSize: [1, 250],
+  requestTimeoutSeconds: [1, 300],
+  maxRetries: [0, 5],
+  concurrency: [1, 16],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export const MAX_PAGE_SIZE = LIMITS.pageSize[1];

@@ -1,0 +1,91 @@
+// An event's row and tooltip, for both directions: the event types' words come from the direction's looks,
+// and what a type adds to its label is read from the payload (see recordFields.ts).
+
+import type { Direction } from '../api/directions';
+import { recordTimeText } from '../api/records';
+import type { PortingEvent } from '../api/types';
+import { looksOf, statusLook } from './directionLooks';
+import { escapeMarkdown, fieldLine, markdownLines } from './markdown';
+import { commentText, fieldText, payloadField, payloadStatus } from './recordFields';
+import { relativeTime } from './relativeTime';
+
+/** Codicons by the last part of the event type, the same in both directions. */
+const EVENT_ICONS: Record<string, string> = {
+  new_comment: 'comment',
+  messaging_changed: 'mail',
+  split: 'split-horizontal',
+  deleted: 'trash',
+  loa_updated: 'file-text',
+  sharing_token_expired: 'key',
+  foc_date_changed: 'calendar',
+  status_changed: 'arrow-swap',
+};
+
+export interface EventView {
+  label: string;
+  description: string;
+  icon: string;
+  /** Theme colour id for the icon, when the event carries a status. */
+  color?: string;
+  tooltip: string;
+  known: boolean;
+}
+
+/** "porting_order.some_new_thing" → "Some new thing": unknown types still read as words. */
+function humanize(type: string): string {
+  const tail = type.split('.').pop() ?? type;
+  const words = tail.replace(/[_-]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : type;
+}
+
+export function eventView(dir: Direction, event: PortingEvent, now: number = Date.now()): EventView {
+  const type = fieldText(event.event_type) ?? 'unknown';
+  const base = looksOf(dir).eventTypes[type];
+  const suffix = type.split('.').pop() ?? '';
+  let label = base ?? humanize(type);
+  let color: string | undefined;
+  if (suffix === 'status_changed') {
+    const s = payloadStatus(event);
+    if (s) {
+      label += ` → ${s}`;
+      color = statusLook(dir, s).color;
+    }
+  } else if (suffix === 'foc_date_changed') {
+    const foc = fieldText(payloadField(event, 'foc_date'));
+    if (foc) label += ` → ${foc.slice(0, 10)}`;
+  } else if (suffix === 'messaging_changed') {
+    const m = fieldText(payloadField(event, 'messaging', 'messaging_port_status'));
+    if (m) label += ` → ${m}`;
+  }
+  const payloadReady = event.payload_status !== 'created';
+  const comment = suffix === 'new_comment' ? commentText(event) : undefined;
+  const excerpt = comment ? ` · ${comment.replace(/\s+/g, ' ').slice(0, 60)}${comment.length > 60 ? '…' : ''}` : '';
+  const description = `${relativeTime(recordTimeText(event), now)}${payloadReady ? excerpt : ' · payload not generated yet'}`;
+  return {
+    label,
+    description,
+    icon: EVENT_ICONS[suffix] ?? 'symbol-event',
+    color,
+    get tooltip() {
+      return eventTooltip(dir, event, label);
+    },
+    known: base !== undefined,
+  };
+}
+
+function eventTooltip(dir: Direction, event: PortingEvent, label: string): string {
+  const lines: (string | undefined)[] = [`**${escapeMarkdown(label)}**`, ''];
+  const comment = commentText(event);
+  if (comment) lines.push(`> ${escapeMarkdown(comment.length > 500 ? `${comment.slice(0, 500)}…` : comment)}`, '');
+  const reason = fieldText(payloadField(event, 'rejection_reason'));
+  if (reason) lines.push(fieldLine('Rejection reason', reason));
+  lines.push(
+    fieldLine('Type', event.event_type),
+    fieldLine(event.created_at ? 'Created' : 'Time', recordTimeText(event)),
+    fieldLine('Payload', event.payload_status === 'created' ? 'not generated yet (created)' : (event.payload_status ?? 'unknown')),
+    fieldLine('Notifications', (event.available_notification_methods ?? []).join(', ')),
+    fieldLine('Event id', event.id),
+    fieldLine('Order id', event[dir.eventOrderField]),
+  );
+  return markdownLines(lines);
+}

@@ -1,0 +1,75 @@
+// An order's row and tooltip, for both directions: what differs in their records is read through the
+// direction table, so the words here are written once.
+
+import type { Direction } from '../api/directions';
+import type { Order } from '../api/types';
+import { type StatusLook, statusLook } from './directionLooks';
+import { escapeMarkdown, fieldLine, markdownLines } from './markdown';
+import { fieldText } from './recordFields';
+import { relativeTime } from './relativeTime';
+
+function shortId(id: string | null | undefined): string {
+  return id ? id.slice(0, 8) : 'no id';
+}
+
+function numberCount(dir: Direction, order: Order): number {
+  return dir.numberCountOf(order) ?? dir.numbersOf(order).length;
+}
+
+function numbersSummary(dir: Direction, order: Order): string | undefined {
+  const numbers = dir.numbersOf(order);
+  const count = Math.max(numberCount(dir, order), numbers.length);
+  if (numbers.length === 0) return count > 0 ? `${count} number${count === 1 ? '' : 's'}` : undefined;
+  return count > 1 ? `${numbers[0]} (+${count - 1})` : numbers[0];
+}
+
+function orderReference(dir: Direction, order: Order): string | undefined {
+  for (const v of dir.referenceFields(order)) {
+    const text = fieldText(v);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
+export interface OrderView {
+  label: string;
+  description: string;
+  status: StatusLook;
+  statusValue: string;
+  tooltip: string;
+}
+
+export function orderView(dir: Direction, order: Order, now: number = Date.now()): OrderView {
+  const raw = dir.statusOf(order);
+  const statusValue = raw ?? 'unknown';
+  const status = statusLook(dir, raw);
+  const parts = [numbersSummary(dir, order), orderReference(dir, order)].filter((s): s is string => !!s);
+  const label = parts.length ? parts.join(' · ') : `${dir.label} order ${shortId(order.id)}`;
+  const when = order.updated_at ?? order.created_at;
+  return {
+    label,
+    description: `${status.label} · ${relativeTime(when, now)}`,
+    status,
+    statusValue,
+    // A getter: labels are read on every render, tooltips only on hover.
+    get tooltip() {
+      return orderTooltip(dir, order, status);
+    },
+  };
+}
+
+function orderTooltip(dir: Direction, order: Order, status: StatusLook): string {
+  const lines: (string | undefined)[] = [`**${escapeMarkdown(dir.label)} order** — ${escapeMarkdown(status.label)}`, ''];
+  for (const d of dir.statusDetails(order)) {
+    lines.push(`- ${escapeMarkdown([fieldText(d?.code), fieldText(d?.description)].filter(Boolean).join(': '))}`);
+  }
+  for (const [name, value] of dir.detailFields(order)) lines.push(fieldLine(name, value));
+  const numbers = dir.numbersOf(order);
+  const count = numberCount(dir, order);
+  if (numbers.length) {
+    const shown = numbers.slice(0, 10).map(escapeMarkdown).join(', ');
+    lines.push(`**Numbers (${count}):** ${shown}${count > 10 ? ', …' : ''}`);
+  }
+  lines.push(fieldLine('Created', order.created_at), fieldLine('Updated', order.updated_at), fieldLine('Id', order.id));
+  return markdownLines(lines);
+}

@@ -1,0 +1,27 @@
+// "Load more…" at the end of a list with pages left: shows how many are loaded and turns into a spinner while loading.
+
+import * as vscode from 'vscode';
+import type { TreeNode } from './node';
+import type { Pageable } from './pageable';
+
+export class LoadMoreNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: Pageable,
+    private readonly shown: number,
+    private readonly total: number | undefined,
+  ) {
+    this.id = `${parent.id}/more`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.parent.loading ? 'Loading…' : 'Load more…', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.total !== undefined ? `${this.shown} of ${this.total}` : `${this.shown} shown`;
+    item.iconPath = new vscode.ThemeIcon(this.parent.loading ? 'loading~spin' : 'ellipsis');
+    item.contextValue = 'loadMore';
+    item.command = { command: 'telnyxPorting.loadMore', title: 'Load More', arguments: [this] };
+    return item;
+  }
+}
