@@ -50,6 +50,7 @@ if (args.has('--tests')) {
     entryPoints: [
       ...find('test/unit', /\.test\.ts$/),
       ...find('test/integration/suite', /\.ts$/),
+      ...find('test/integration/restore', /\.ts$/),
       ...find('test/sandbox', /(main|server)\.ts$/),
     ],
     outdir: 'out',
