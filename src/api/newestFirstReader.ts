@@ -12,6 +12,7 @@
 // - no order: every page is read (bounded concurrency, fetchAll), sorted, and revealed a page at a time.
 // A page that contradicts the order assumed so far switches to reading everything.
 
+import { MAX_PAGE_SIZE } from './defaults';
 import type { Page } from './types';
 import { newestFirst, recordKey, recordTime, type Identified } from './records';
 
@@ -41,6 +42,26 @@ export function orderOf(items: readonly Identified[]): ListOrder | undefined {
   }
   if (down && up) return 'unordered';
   return down ? 'newest-first' : up ? 'oldest-first' : undefined;
+}
+
+function keysOf(page: Page<Identified>): Set<string> {
+  return new Set(page.items.map(recordKey));
+}
+
+/**
+ * The page (number and size) holding at least `margin` positions each side of `boundary` (the index of the
+ * first record after it). Page-number paging only has windows that start at a multiple of their size, so
+ * the size is searched; the widest margin found is taken when none reaches the one asked for.
+ */
+export function windowAround(boundary: number, margin: number): { number: number; size: number } {
+  let best = { number: 1, size: Math.min(MAX_PAGE_SIZE, boundary + margin), reach: -1 };
+  for (let size = 2; size <= MAX_PAGE_SIZE; size++) {
+    const start = Math.floor((boundary - 1) / size) * size;
+    const reach = Math.min(boundary - start, start + size - boundary);
+    if (reach >= margin) return { number: start / size + 1, size };
+    if (reach > best.reach) best = { number: start / size + 1, size, reach };
+  }
+  return { number: best.number, size: best.size };
 }
 
 export class NewestFirstReader<T extends Identified> {
@@ -135,26 +156,46 @@ export class NewestFirstReader<T extends Identified> {
 
   private async forward(n: number, signal: AbortSignal): Promise<void> {
     const oldestShown = this.oldestShownTime();
-    const [page, previous] = await Promise.all([this.read(n, signal), this.read(n - 1, signal)]);
+    const before = new Set(this.held.keys());
+    const boundary = (n - 1) * this.pageSize;
+    const [page, probe] = await Promise.all([this.read(n, signal), this.readAround(boundary, this.margin, signal)]);
     if (this.contradicts(page.items, oldestShown)) return this.readAll(signal);
     this.take(page);
-    await this.recoverShifted(previous, n - 1, signal);
+    if (!(await this.join(probe, boundary, before, keysOf(page), signal))) return this.readAll(signal);
     this.mode = { kind: 'forward', next: n + 1 };
   }
 
   /**
-   * `previous` is page n-1 read again beside page n. Records in it that we do not hold were pushed back
-   * across the boundary by deletions upstream; if none of it is known, they may come from further back.
+   * Makes sure nothing was lost between what we held and a page read now (or two pages read at once), by id
+   * overlap: `probe` is a window across their boundary, read beside them. When it holds a record of each side
+   * it is one snapshot running from one to the other, and the list is sorted by time, so whatever moved into
+   * the gap while the pages were read (records deleted upstream shift the rest) is in it. When it does not
+   * (more moved than its margin), a wider window is read. False when even the widest cannot join them.
    */
-  private async recoverShifted(previous: Page<T>, n: number, signal: AbortSignal): Promise<void> {
-    let page = previous;
-    for (let k = n; ; ) {
-      const known = page.items.some((x) => this.held.has(recordKey(x)));
-      this.take(page);
-      if (known || page.items.length === 0 || k <= 1) return;
-      k--;
-      page = await this.read(k, signal);
+  private async join(probe: Page<T>, boundary: number, left: ReadonlySet<string>, right: ReadonlySet<string>, signal: AbortSignal): Promise<boolean> {
+    for (let margin = this.margin; ; ) {
+      const keys = probe.items.map(recordKey);
+      const touchesLeft = left.size === 0 || keys.some((k) => left.has(k));
+      const touchesRight = right.size === 0 || keys.some((k) => right.has(k));
+      if (touchesLeft && touchesRight) {
+        this.take(probe);
+        return true;
+      }
+      if (margin * 2 > MAX_PAGE_SIZE) return false;
+      margin *= 2;
+      probe = await this.readAround(boundary, margin, signal);
     }
+  }
+
+  /** Records either side of the boundary on a page at least `margin` wide each way (its totals are not the list's paging). */
+  private async readAround(boundary: number, margin: number, signal: AbortSignal): Promise<Page<T>> {
+    const window = windowAround(boundary, margin);
+    this.requests++;
+    return this.source.page(window.number, window.size, signal);
+  }
+
+  private get margin(): number {
+    return Math.max(1, Math.ceil(this.pageSize / 2));
   }
 
   private async backward(n: number, signal: AbortSignal): Promise<void> {
@@ -166,9 +207,17 @@ export class NewestFirstReader<T extends Identified> {
     const lowest = pages.at(-1)!;
     // Reaching page 2: read page 1 again beside it, since deletions since the first read may have moved records into it.
     if (lowest === 2) pages.push(1);
-    const read = await Promise.all(pages.map((k) => this.read(k, signal)));
+    // Pages read at once may each have seen the list before or after a change: each pair is joined by a window.
+    const boundaries = pages.slice(1).map((k) => k * this.pageSize);
+    const [read, probes] = await Promise.all([
+      Promise.all(pages.map((k) => this.read(k, signal))),
+      Promise.all(boundaries.map((b) => this.readAround(b, this.margin, signal))),
+    ]);
     if (read.some((page) => this.contradicts(page.items, oldestShown))) return this.readAll(signal);
     for (const page of read) this.take(page);
+    for (const [i, probe] of probes.entries()) {
+      if (!(await this.join(probe, boundaries[i]!, keysOf(read[i + 1]!), keysOf(read[i]!), signal))) return this.readAll(signal);
+    }
     if (lowest <= 2) {
       this.hidden = new Set();
       this.mode = { kind: 'done' };
