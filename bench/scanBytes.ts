@@ -3,6 +3,7 @@
 // network bytes are time: a 250-order page with numbers is ~1.3 MB.
 
 import { TelnyxClient } from '../src/api/client';
+import type { RequestLogEntry } from '../src/api/http';
 import { direction } from '../src/api/directions';
 import { withoutNumbers } from '../src/api/search';
 import type { SandboxProcess } from './sandboxHost';
@@ -22,24 +23,15 @@ export interface ScanBytesResult {
   sameOrders: boolean;
 }
 
-/** A fetch that counts the body bytes of every answer as they stream in. */
-function countingFetch(): { fetch: typeof fetch; taken: () => { bytes: number; requests: number } } {
+/** Counts the body bytes of every answer, as the extension's own request log reports them. */
+function byteCounter(): { onRequest: (e: RequestLogEntry) => void; taken: () => { bytes: number; requests: number } } {
   let bytes = 0;
   let requests = 0;
-  const counting: typeof fetch = async (input, init) => {
-    requests++;
-    const res = await fetch(input, init);
-    if (!res.body) return res;
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, out) {
-        bytes += chunk.byteLength;
-        out.enqueue(chunk);
-      },
-    });
-    return new Response(res.body.pipeThrough(counter), { status: res.status, statusText: res.statusText, headers: res.headers });
-  };
   return {
-    fetch: counting,
+    onRequest: (e) => {
+      requests++;
+      bytes += e.bytes ?? 0;
+    },
     taken: () => {
       const t = { bytes, requests };
       bytes = 0;
@@ -52,8 +44,8 @@ function countingFetch(): { fetch: typeof fetch; taken: () => { bytes: number; r
 /** Runs at latency 0 (bytes do not depend on it), then sets `latencyMs` back. */
 export async function measureScanBytes(sb: SandboxProcess, pageSize: number, concurrency: number, latencyMs: number): Promise<ScanBytesResult> {
   const dir = direction('portin');
-  const counter = countingFetch();
-  const client = new TelnyxClient({ baseUrl: sb.apiBaseUrl, apiKey: sb.apiKey, fetch: counter.fetch });
+  const counter = byteCounter();
+  const client = new TelnyxClient({ baseUrl: sb.apiBaseUrl, apiKey: sb.apiKey, onRequest: counter.onRequest });
   const truth = new Set(await sb.call({ type: 'portinOrderIds' }));
   const same = (ids: (string | null | undefined)[]): boolean => ids.length === truth.size && ids.every((id) => !!id && truth.has(id));
   await sb.setLatency(0);

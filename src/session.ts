@@ -40,7 +40,8 @@ export class Session implements vscode.Disposable {
       timeoutMs: s.timeoutMs,
       retries: s.retries,
       onRequest: (r) => {
-        const line = `${r.method} ${r.path} → ${r.status} (${r.ms} ms)`;
+        const size = r.bytes === undefined ? '' : r.bytes >= 1024 ? `, ${Math.round(r.bytes / 1024)} KB` : `, ${r.bytes} B`;
+        const line = `${r.method} ${r.path} → ${r.status} (${r.ms} ms${size})`;
         if (typeof r.status === 'number' && r.status < 400) this.log.info(line);
         else this.log.warn(line);
       },

@@ -5,31 +5,24 @@ import { MAX_PAGE_SIZE } from './defaults';
 import { type Direction, type DirectionId, DIRECTIONS, direction as directionOf } from './directions';
 import { TelnyxError } from './errors';
 import { fetchAll, type FetchAllOptions, type FetchAllResult } from './fetchAll';
-import { Http, type HttpOptions } from './http';
+import { Http, type HttpOptions, type ReadOptions } from './http';
 import { toPage } from './page';
 import type { Order, Page, PortingEvent } from './types';
 
-export interface ListEventsOptions {
+export interface ListEventsOptions extends ReadOptions {
   /** Only the events of this order; all of the direction's events otherwise. */
   orderId?: string;
   eventType?: string;
   pageNumber: number;
   pageSize: number;
-  signal?: AbortSignal;
-  /** See RequestOptions.onReceived. */
-  onReceived?: () => void;
 }
 
-export interface ListOrdersOptions {
+export interface ListOrdersOptions extends ReadOptions {
   pageNumber: number;
   pageSize: number;
   /** Extra filters, already in the API's bracket notation, e.g. `{ 'filter[status]': 'pending' }`. */
   filters?: Record<string, string>;
-  signal?: AbortSignal;
-  /** See RequestOptions.onReceived. */
-  onReceived?: () => void;
 }
-
 
 
 export { MAX_PAGE_SIZE };

@@ -52,7 +52,6 @@ interface WireFacts {
   eventOrderField: 'porting_order_id' | 'portout_id';
   /** Extra query sent with every order list request. */
   orderListQuery: Readonly<Record<string, string>>;
-  notificationMethods: readonly string[];
   /** Server-side status filters for one status and for several; undefined where the API has none. */
   statusFilters: { one: string; many: string } | undefined;
   /**
@@ -107,7 +106,6 @@ export const PORT_IN: Direction = withOrders<PortingOrder>({
   eventOrderField: 'porting_order_id',
   // Newest orders first; the API's default is the same, but saying it keeps pages stable if that default changes.
   orderListQuery: { 'sort[value]': '-created_at' },
-  notificationMethods: ['email', 'webhook', 'webhook_v1'],
   // The spec has no filter[status] on /porting_orders.
   statusFilters: undefined,
   withoutNumbers: { include_phone_numbers: 'false' },
@@ -150,7 +148,6 @@ export const PORT_OUT: Direction = withOrders<PortoutDetails>({
   eventTypeFilter: 'filter[event_type]',
   eventOrderField: 'portout_id',
   orderListQuery: {},
-  notificationMethods: ['email', 'webhook'],
   statusFilters: { one: 'filter[status]', many: 'filter[status_in]' },
   // /portouts has no include_phone_numbers.
   withoutNumbers: undefined,

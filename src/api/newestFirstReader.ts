@@ -66,6 +66,10 @@ export function windowAround(boundary: number, margin: number): { number: number
 
 export class NewestFirstReader<T extends Identified> {
   private readonly held = new Map<string, T>();
+  /** items, until the next change. */
+  private shown: T[] | undefined;
+  /** Time of the oldest record shown, kept as records arrive so a Load more need not scan them all. */
+  private oldest = Infinity;
   /** Keys known only from the first read of page 1 while reading backward: not shown until it is read again. */
   private hidden = new Set<string>();
   private mode: Mode = { kind: 'start' };
@@ -114,8 +118,9 @@ export class NewestFirstReader<T extends Identified> {
   /** What can be shown: newest first, and never a record older than one not read yet. */
   get items(): T[] {
     if (this.mode.kind === 'all') return (this.sorted ?? []).slice(0, this.revealed);
-    const shown = this.hidden.size === 0 ? [...this.held.values()] : [...this.held].filter(([k]) => !this.hidden.has(k)).map(([, v]) => v);
-    return newestFirst(shown);
+    // Kept until the next change: the tree asks on every render, and sorting tens of thousands each time adds up.
+    this.shown ??= newestFirst(this.hidden.size === 0 ? [...this.held.values()] : [...this.held].filter(([k]) => !this.hidden.has(k)).map(([, v]) => v));
+    return this.shown;
   }
 
   /** Reads what the next Load more shows (page 1 on the first call). The signal abandons it. */
@@ -147,7 +152,7 @@ export class NewestFirstReader<T extends Identified> {
     this.order = orderOf(page.items);
     if (this.order === 'unordered') return this.readAll(signal);
     if (this.order === 'oldest-first') {
-      this.hidden = new Set(keys);
+      this.hide(new Set(keys));
       return this.backward(page.totalPages, signal);
     }
     // Newest first, or too few dated records to tell: reading forward is what a sorted API expects.
@@ -156,12 +161,15 @@ export class NewestFirstReader<T extends Identified> {
 
   private async forward(n: number, signal: AbortSignal): Promise<void> {
     const oldestShown = this.oldestShownTime();
-    const before = new Set(this.held.keys());
     const boundary = (n - 1) * this.pageSize;
     const [page, probe] = await Promise.all([this.read(n, signal), this.readAround(boundary, this.margin, signal)]);
     if (this.contradicts(page.items, oldestShown)) return this.readAll(signal);
+    const right = keysOf(page);
+    // Held before this page: what the window must reach on the left (records of the page held already count too).
+    const heldBefore = new Set([...right].filter((k) => this.held.has(k)));
+    const isLeft = (k: string): boolean => this.held.has(k) && (!right.has(k) || heldBefore.has(k));
     this.take(page);
-    if (!(await this.join(probe, boundary, before, keysOf(page), signal))) return this.readAll(signal);
+    if (!(await this.join(probe, boundary, isLeft, right, signal))) return this.readAll(signal);
     this.mode = { kind: 'forward', next: n + 1 };
   }
 
@@ -172,10 +180,10 @@ export class NewestFirstReader<T extends Identified> {
    * the gap while the pages were read (records deleted upstream shift the rest) is in it. When it does not
    * (more moved than its margin), a wider window is read. False when even the widest cannot join them.
    */
-  private async join(probe: Page<T>, boundary: number, left: ReadonlySet<string>, right: ReadonlySet<string>, signal: AbortSignal): Promise<boolean> {
+  private async join(probe: Page<T>, boundary: number, isLeft: (key: string) => boolean, right: ReadonlySet<string>, signal: AbortSignal): Promise<boolean> {
     for (let margin = this.margin; ; ) {
       const keys = probe.items.map(recordKey);
-      const touchesLeft = left.size === 0 || keys.some((k) => left.has(k));
+      const touchesLeft = keys.some(isLeft);
       const touchesRight = right.size === 0 || keys.some((k) => right.has(k));
       if (touchesLeft && touchesRight) {
         this.take(probe);
@@ -216,10 +224,11 @@ export class NewestFirstReader<T extends Identified> {
     if (read.some((page) => this.contradicts(page.items, oldestShown))) return this.readAll(signal);
     for (const page of read) this.take(page);
     for (const [i, probe] of probes.entries()) {
-      if (!(await this.join(probe, boundaries[i]!, keysOf(read[i + 1]!), keysOf(read[i]!), signal))) return this.readAll(signal);
+      const left = keysOf(read[i + 1]!);
+      if (!(await this.join(probe, boundaries[i]!, (k) => left.has(k), keysOf(read[i]!), signal))) return this.readAll(signal);
     }
     if (lowest <= 2) {
-      this.hidden = new Set();
+      this.hide(new Set());
       this.mode = { kind: 'done' };
       return;
     }
@@ -231,7 +240,7 @@ export class NewestFirstReader<T extends Identified> {
     const all = await this.source.all(signal);
     this.unsettled = !all.settled;
     this.held.clear();
-    this.hidden = new Set();
+    this.hide(new Set());
     for (const x of all.items) this.held.set(recordKey(x), x);
     this.sorted = newestFirst([...this.held.values()]);
     this.revealed = Math.min(this.sorted.length, Math.max(this.pageSize, this.revealed));
@@ -246,25 +255,33 @@ export class NewestFirstReader<T extends Identified> {
     return page;
   }
 
-  /** Adds a page's records; returns their keys. */
+  /** Adds a page's records; returns their keys. A hidden record seen again on a page read now is shown. */
   private take(page: Page<T>): string[] {
     for (const m of page.malformed ?? []) if (!this.malformed.includes(m)) this.malformed.push(m);
+    this.shown = undefined;
     return page.items.map((x) => {
       const key = recordKey(x);
       if (!this.held.has(key)) this.held.set(key, x);
-      else this.hidden.delete(key);
+      this.hidden.delete(key);
+      const t = recordTime(x);
+      if (t < this.oldest) this.oldest = t;
       return key;
     });
   }
 
-  private oldestShownTime(): number {
-    let oldest = Infinity;
+  /** Hides (or, with an empty set, shows again) the records of the first read of page 1. */
+  private hide(keys: Set<string>): void {
+    this.hidden = keys;
+    this.shown = undefined;
+    this.oldest = Infinity;
     for (const [k, x] of this.held) {
-      if (this.hidden.has(k)) continue;
       const t = recordTime(x);
-      if (!Number.isNaN(t) && t < oldest) oldest = t;
+      if (!keys.has(k) && t < this.oldest) this.oldest = t;
     }
-    return oldest;
+  }
+
+  private oldestShownTime(): number {
+    return this.oldest;
   }
 
   private newestHiddenTime(): number {

@@ -200,7 +200,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     req.resume(); // no API endpoint reads a body; drain it so keep-alive connections stay usable
     const method = req.method ?? 'GET';
     const authorized = isAuthorized(req.headers.authorization, apiKey);
-    const entry: RequestLogEntry = { method, path: url.pathname, query: url.search.slice(1), status: 0, authorized, at: new Date().toISOString() };
+    const entry: RequestLogEntry = { method, path: url.pathname, query: url.search.slice(1), status: 0, authorized, accept: req.headers.accept, at: new Date().toISOString() };
     store.requests.push(entry);
     const finish = (status: number): void => {
       entry.status = status;

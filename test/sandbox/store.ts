@@ -85,6 +85,8 @@ export interface RequestLogEntry {
   status: number;
   /** Whether the Authorization header carried the right key. The header itself is never stored. */
   authorized: boolean;
+  /** The Accept header as sent (a republish's 204 has no body, so clients send different ones). */
+  accept?: string;
   at: string;
   fault?: FaultKind;
 }
