@@ -13,6 +13,8 @@ export interface ListEventsOptions extends ReadOptions {
   /** Only the events of this order; all of the direction's events otherwise. */
   orderId?: string;
   eventType?: string;
+  /** Only events created at or after this ISO date-time (`filter[created_at][gte]`); all otherwise. */
+  createdFrom?: string;
   pageNumber: number;
   pageSize: number;
 }
@@ -55,6 +57,7 @@ export class TelnyxClient {
     const query = {
       [dir.eventOrderFilter]: opts.orderId,
       [dir.eventTypeFilter]: opts.eventType,
+      'filter[created_at][gte]': opts.createdFrom,
       'page[number]': opts.pageNumber,
       'page[size]': clampSize(opts.pageSize),
     };
