@@ -84,6 +84,13 @@ interface OrderReads<O> {
   detailFields: (order: O) => NamedField[];
   /** The fields a search matches besides numbers and the id, in the order results name them. */
   searchFields: (order: O) => NamedField<MatchField>[];
+  /**
+   * Since when the order has waited on the account, when its status says it does (port-in exception, port-out
+   * pending): the nearest time the order's own fields give, as sent.
+   */
+  waitingSince: (order: O) => Nullable<string>;
+  /** The order's FOC date while the port is still to happen (undefined once it ported, was cancelled or rejected). */
+  upcomingFoc: (order: O) => Nullable<string>;
 }
 
 export interface Direction extends WireFacts, OrderReads<Order> {}
@@ -136,6 +143,9 @@ export const PORT_IN: Direction = withOrders<PortingOrder>({
     ['parent support key', o.parent_support_key],
     ['end user', o.end_user?.admin?.entity_name],
   ],
+  // No field says when the exception began; the last update is the nearest.
+  waitingSince: (o) => (o.status?.value === 'exception' ? (o.updated_at ?? o.created_at) : undefined),
+  upcomingFoc: (o) => (['ported', 'cancelled', 'cancel-pending'].includes(o.status?.value ?? '') ? undefined : o.activation_settings?.foc_datetime_actual),
 });
 
 export const PORT_OUT: Direction = withOrders<PortoutDetails>({
@@ -179,6 +189,8 @@ export const PORT_OUT: Direction = withOrders<PortoutDetails>({
     ['end user', o.end_user_name],
     ['carrier', o.carrier_name],
   ],
+  waitingSince: (o) => (o.status === 'pending' ? (o.created_at ?? o.inserted_at) : undefined),
+  upcomingFoc: (o) => (['ported', 'canceled', 'rejected'].includes(o.status ?? '') ? undefined : o.foc_date),
 });
 
 const BY_ID: Readonly<Record<DirectionId, Direction>> = { portin: PORT_IN, portout: PORT_OUT };

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaultRequest } from './faults';
 import type { Direction } from './model';
-import type { InsertEventsRequest, ListName, RemovePick, RemoveRecordsRequest, RuntimeConfig, SandboxStore } from './store';
+import type { CompleteEventsRequest, InsertEventsRequest, ListName, RemovePick, RemoveRecordsRequest, RuntimeConfig, SandboxStore } from './store';
 import { LIST_NAMES, NotFoundError } from './store';
 
 export const CONTROL_PREFIX = '/__sandbox';
@@ -76,11 +76,19 @@ export function parseConfigPatch(body: unknown): Partial<RuntimeConfig> | string
 }
 
 function parseInsertRequest(body: unknown): InsertEventsRequest | string {
-  if (!isRecord(body) || !isDirection(body.direction)) return 'body must be {"direction": "portin"|"portout", "orderId"?: string, "count": integer}';
+  if (!isRecord(body) || !isDirection(body.direction)) return 'body must be {"direction": "portin"|"portout", "orderId"?: string, "count": integer, "pending"?: boolean}';
   if (body.orderId !== undefined && typeof body.orderId !== 'string') return 'orderId must be a string';
+  if (body.pending !== undefined && typeof body.pending !== 'boolean') return 'pending must be true or false';
   const count = body.count ?? 1;
   if (typeof count !== 'number') return 'count must be an integer';
-  return { direction: body.direction, count, ...(body.orderId === undefined ? {} : { orderId: body.orderId }) };
+  return { direction: body.direction, count, ...(body.orderId === undefined ? {} : { orderId: body.orderId }), ...(body.pending === true ? { pending: true } : {}) };
+}
+
+function parseCompleteRequest(body: unknown): CompleteEventsRequest | string {
+  const usage = 'body must be {"direction": "portin"|"portout", "ids": [id, ...]}';
+  if (!isRecord(body) || !isDirection(body.direction)) return usage;
+  if (!Array.isArray(body.ids) || body.ids.length === 0 || !body.ids.every((id) => typeof id === 'string')) return `ids must be a non-empty array of strings; ${usage}`;
+  return { direction: body.direction, ids: body.ids as string[] };
 }
 
 function parseRemoveRequest(body: unknown): RemoveRecordsRequest | string {
@@ -173,6 +181,15 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
       if (typeof parsed === 'string') return fail(res, 400, parsed);
       try {
         return send(res, 201, store.insertEvents(parsed));
+      } catch (e) {
+        return fail(res, e instanceof NotFoundError ? 404 : 400, (e as Error).message);
+      }
+    }
+    case 'POST /complete': {
+      const parsed = parseCompleteRequest(body);
+      if (typeof parsed === 'string') return fail(res, 400, parsed);
+      try {
+        return send(res, 200, store.completeEvents(parsed));
       } catch (e) {
         return fail(res, e instanceof NotFoundError ? 404 : 400, (e as Error).message);
       }

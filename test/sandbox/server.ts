@@ -11,7 +11,7 @@ import type { Fault, FaultMatch, QueuedFault } from './faults';
 import type { SeedData } from './model';
 import type { ApiResponse } from './responses';
 import type { SeedOptions } from './seed';
-import type { AnyEvent, AnyRecord, InsertEventsRequest, RemoveRecordsRequest, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
+import type { AnyEvent, AnyRecord, CompleteEventsRequest, InsertEventsRequest, RemoveRecordsRequest, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
 import { DEFAULT_CONFIG, SandboxStore } from './store';
 
 export type { Fault, FaultMatch, QueuedFault } from './faults';
@@ -20,6 +20,7 @@ export type { SeedOptions } from './seed';
 export type {
   AnyEvent,
   AnyRecord,
+  CompleteEventsRequest,
   FaultKind,
   InsertEventsRequest,
   ListName,
@@ -73,6 +74,8 @@ export interface Sandbox {
   clearRepublishes(): void;
   /** Adds events newer than all existing ones; returns them oldest first. */
   insertEvents(req: InsertEventsRequest): AnyEvent[];
+  /** Gives events inserted with `pending: true` their payload (`payload_status` "completed"); returns them. */
+  completeEvents(req: CompleteEventsRequest): AnyEvent[];
   /**
    * Removes records from a list (by `ids`, or `count` of them picked 'newest' or 'random') and returns them
    * newest first. Removed orders 404 and leave every list; their events stay. Unknown ids throw, removing none.
@@ -344,6 +347,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store.republishes = [];
     },
     insertEvents: (req) => store.insertEvents(req),
+    completeEvents: (req) => store.completeEvents(req),
     removeRecords: (req) => store.removeRecords(req),
     setLatency: (ms) => {
       store.config = { ...store.config, latencyMs: ms };

@@ -102,6 +102,17 @@ export interface InsertEventsRequest {
   /** Port-in order or port-out id; when absent the new events are spread over random orders. */
   orderId?: string;
   count: number;
+  /**
+   * Insert them with `payload_status: "created"` and `payload: null`, as an event whose payload is not generated
+   * yet; `completeEvents` later gives them the payload they were made with. Default false.
+   */
+  pending?: boolean;
+}
+
+export interface CompleteEventsRequest {
+  direction: Direction;
+  /** Events inserted with `pending: true` and not completed yet. */
+  ids: string[];
 }
 
 export type AnyEvent = PortingEvent | PortoutEvent;
@@ -126,6 +137,8 @@ export class SandboxStore {
   private removePrng: Prng;
   private readonly anchorMs: number;
   private readonly resetListeners: (() => void)[] = [];
+  /** What an event inserted pending becomes once completed, by id. */
+  private readonly completions = new Map<string, AnyEvent>();
 
   constructor(
     private readonly seedOptions: Partial<SeedOptions>,
@@ -148,6 +161,7 @@ export class SandboxStore {
     this.republishes = [];
     this.insertPrng = this.newInsertPrng();
     this.removePrng = this.newRemovePrng();
+    this.completions.clear();
     for (const listener of this.resetListeners) listener();
   }
 
@@ -212,7 +226,7 @@ export class SandboxStore {
           ['porting_order.loa_updated', 15],
           ['porting_order.sharing_token_expired', 10],
         ]);
-        const e = makePortinEvent({ prng, order, otherOrderId: () => order.id }, type, t, { pending: false });
+        const e = this.pendingCopy(req, makePortinEvent({ prng, order, otherOrderId: () => order.id }, type, t, { pending: false }));
         this.data.portinEvents.unshift(e);
         this.portinEventsById.set(e.id, e);
         this.times.set(e, t);
@@ -223,7 +237,7 @@ export class SandboxStore {
           ['portout.new_comment', 70],
           ['portout.foc_date_changed', 30],
         ]);
-        const e = makePortoutEvent(prng, portout, type, t, { pending: false });
+        const e = this.pendingCopy(req, makePortoutEvent(prng, portout, type, t, { pending: false }));
         this.data.portoutEvents.unshift(e);
         this.portoutEventsById.set(e.id, e);
         this.times.set(e, t);
@@ -231,6 +245,37 @@ export class SandboxStore {
       }
     }
     return created;
+  }
+
+  /**
+   * With `pending`, the event as listed before its payload is generated (`created`, `payload: null`); the
+   * completed one is kept for `completeEvents`. The same random draws either way, so `pending` changes no data.
+   */
+  private pendingCopy<E extends AnyEvent>(req: InsertEventsRequest, completed: E): E {
+    if (req.pending !== true) return completed;
+    this.completions.set(completed.id, completed);
+    return { ...completed, payload_status: 'created', payload: null, updated_at: completed.created_at };
+  }
+
+  /**
+   * Gives events inserted with `pending` their payload (`payload_status: "completed"`, a later `updated_at`)
+   * and returns them. Like a removal, it replaces the list's array, so no page cache serves the old record.
+   * An id that is not a pending inserted event of that direction throws, completing none.
+   */
+  completeEvents(req: CompleteEventsRequest): AnyEvent[] {
+    const list: ListName = req.direction === 'portin' ? 'portinEvents' : 'portoutEvents';
+    const byId = this.byIdOf(list) as Map<string, AnyEvent>;
+    const ids = req.ids.map((id) => id.toLowerCase());
+    const missing = ids.filter((id) => !this.completions.has(id) || byId.get(id) === undefined);
+    if (missing.length > 0) throw new NotFoundError(`no pending inserted ${req.direction} event ${missing.join(', ')}`);
+    const done = new Map(ids.map((id) => [id, this.completions.get(id) as AnyEvent]));
+    for (const [id, e] of done) {
+      this.completions.delete(id);
+      byId.set(id, e);
+      this.times.set(e, Date.parse(e.created_at));
+    }
+    (this.data as unknown as Record<ListName, AnyEvent[]>)[list] = (this.data[list] as AnyEvent[]).map((e) => done.get(e.id) ?? e);
+    return [...done.values()];
   }
 
   /**

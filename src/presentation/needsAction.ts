@@ -1,0 +1,262 @@
+// What an event means for the person watching: a kind from a fixed list (which a setting can choose to
+// notify), a notification line in words, one line for a burst, and the clocks of what is urgent now
+// ("Needs attention"). Plain text only: notifications are not Markdown, so text from the API is flattened
+// and kept inert here (see plainText), never escaped for Markdown.
+
+import { DIRECTIONS, eventOrderId, type Direction, type DirectionId } from '../api/directions';
+import type { Order, PortingEvent } from '../api/types';
+import { statusLook } from './directionLooks';
+import { eventView } from './eventView';
+import { orderView } from './orderView';
+import { commentText, fieldText, payloadField, payloadStatus } from './recordFields';
+
+/** Every kind, in the order a settings UI lists them. */
+export const ACTION_KINDS = [
+  'portin.exception', // a port-in's status became exception
+  'portin.foc', // a port-in's FOC date was confirmed (status foc-date-confirmed)
+  'portin.ported',
+  'portin.cancelled',
+  'portin.status', // any other port-in status (draft, in-process, submitted, cancel-pending, unknown)
+  'portout.pending', // a new port-out request, waiting for the account's answer
+  'portout.rejected',
+  'portout.foc', // a port-out's FOC date changed
+  'portout.status', // any other port-out status (authorized, ported, rejected-pending, canceled, unknown)
+  'comment', // a comment not written by the account itself (Telnyx staff, the system, or unknown)
+  'comment.own', // a comment the account wrote
+  'payload-pending', // a status or comment event whose payload is not generated yet: kind known once it is
+  'other', // messaging, LOA, sharing token, split, deleted, types we do not know
+] as const;
+
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+/** The kinds that notify unless a setting says otherwise (issue 11's defaults). */
+export const DEFAULT_NOTIFY_KINDS: readonly ActionKind[] = [
+  'portin.exception',
+  'portin.foc',
+  'portin.ported',
+  'portin.cancelled',
+  'portout.pending',
+  'portout.rejected',
+  'portout.foc',
+  'comment',
+];
+
+export interface ActionContext {
+  /**
+   * User ids known to be the account's own. A port-out comment carries only a user_id (the spec: null when a
+   * Telnyx admin wrote it), with nothing to compare it with unless the caller knows one; without, it counts as
+   * not the account's.
+   */
+  ownUserIds?: ReadonlySet<string>;
+}
+
+/** The kind of a status change, per direction; other statuses are `<direction>.status`. */
+const STATUS_KINDS: Readonly<Record<DirectionId, Readonly<Record<string, ActionKind>>>> = {
+  portin: {
+    exception: 'portin.exception',
+    'foc-date-confirmed': 'portin.foc',
+    ported: 'portin.ported',
+    cancelled: 'portin.cancelled',
+  },
+  portout: {
+    pending: 'portout.pending',
+    rejected: 'portout.rejected',
+  },
+};
+
+function typeTail(event: PortingEvent): string {
+  return (fieldText(event.event_type) ?? '').split('.').pop() ?? '';
+}
+
+/** Who wrote a comment event, as far as its payload says. */
+function commentAuthor(event: PortingEvent, context: ActionContext): 'own' | 'telnyx' | 'system' | 'unknown' {
+  const userType = fieldText(payloadField(event, 'comment', 'user_type')) ?? fieldText(payloadField(event, 'user_type'));
+  if (userType === 'user') return 'own';
+  if (userType === 'admin') return 'telnyx';
+  if (userType === 'system') return 'system';
+  const userId = fieldText(payloadField(event, 'comment', 'user_id')) ?? fieldText(payloadField(event, 'user_id'));
+  return userId !== undefined && context.ownUserIds?.has(userId) ? 'own' : 'unknown';
+}
+
+/** The kind of one event of a direction. */
+export function needsAction(dir: Direction, event: PortingEvent, context: ActionContext = {}): ActionKind {
+  const payloadReady = event.payload !== null && event.payload !== undefined;
+  switch (typeTail(event)) {
+    case 'status_changed': {
+      const status = payloadStatus(event);
+      if (status === undefined) return payloadReady ? `${dir.id}.status` : 'payload-pending';
+      return STATUS_KINDS[dir.id][status] ?? `${dir.id}.status`;
+    }
+    case 'foc_date_changed':
+      return `${dir.id}.foc`;
+    case 'new_comment':
+      if (!payloadReady) return 'payload-pending';
+      return commentAuthor(event, context) === 'own' ? 'comment.own' : 'comment';
+    default:
+      return 'other';
+  }
+}
+
+export function notifies(kind: ActionKind, kinds: readonly ActionKind[] = DEFAULT_NOTIFY_KINDS): boolean {
+  return kinds.includes(kind);
+}
+
+/** Text of the API's, fit for a one-line plain notification (see plainText). */
+const LINE_MAX = 240;
+
+/**
+ * One line of plain text: control, line-separator and bidi-override characters become spaces (no hidden
+ * reordering, no extra lines), runs of space collapse, and `](` gets a space so VS Code's notifications, which
+ * turn `[text](target)` into a link, show it as typed. Longer than `max`: cut with an ellipsis.
+ */
+export function plainText(text: string, max = LINE_MAX): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const hidden = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f;
+    out += hidden ? ' ' : ch;
+  }
+  out = out.replace(/\s+/g, ' ').trim().replace(/\]\(/g, '] (');
+  const chars = [...out];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : out;
+}
+
+function shortId(id: string | undefined): string {
+  return id ? id.slice(0, 8) : 'unknown';
+}
+
+/** The order as a notification names it: its row label when the order is at hand, else what the event carries. */
+function subject(dir: Direction, event: PortingEvent, order: Order | undefined): string {
+  if (order) return orderView(dir, order).label;
+  const numbers = payloadField(event, 'phone_numbers');
+  const list = Array.isArray(numbers) ? numbers.filter((n): n is string => typeof n === 'string' && n !== '') : [];
+  const parts = [
+    list.length > 1 ? `${list[0]} (+${list.length - 1})` : list[0],
+    fieldText(payloadField(event, 'customer_reference')) ?? fieldText(payloadField(event, 'support_key')),
+  ].filter((s): s is string => s !== undefined);
+  return parts.length > 0 ? parts.join(' · ') : `order ${shortId(eventOrderId(dir, event))}`;
+}
+
+/** Why the status is what it is, when the payload says: port-in status details, a port-out rejection reason. */
+function statusReason(event: PortingEvent): string | undefined {
+  const details = payloadField(event, 'status', 'details');
+  const texts = Array.isArray(details)
+    ? details.map((d) => fieldText((d as { description?: unknown } | null)?.description) ?? fieldText((d as { code?: unknown } | null)?.code)).filter((s): s is string => !!s)
+    : [];
+  return texts.length > 0 ? texts.join('; ') : fieldText(payloadField(event, 'rejection_reason'));
+}
+
+const AUTHOR_WORDS = { own: 'Your comment', telnyx: 'Comment from Telnyx', system: 'Comment from Telnyx (automatic)', unknown: 'New comment' } as const;
+
+/** What happened, in words: "Exception: LOA signature does not match", "Comment from Telnyx: …". */
+function happened(dir: Direction, event: PortingEvent, kind: ActionKind, context: ActionContext): string {
+  const label = eventView(dir, event).label;
+  if (kind === 'payload-pending') return `${label} (details not generated yet)`;
+  switch (typeTail(event)) {
+    case 'status_changed': {
+      const status = payloadStatus(event);
+      if (status === undefined) return label;
+      const reason = statusReason(event);
+      const words = statusLook(dir, status).label;
+      return reason ? `${words}: ${reason}` : words;
+    }
+    case 'new_comment': {
+      const text = commentText(event);
+      const author = AUTHOR_WORDS[commentAuthor(event, context)];
+      return text ? `${author}: ${text}` : author;
+    }
+    default:
+      return label;
+  }
+}
+
+/**
+ * The notification's text for one event, naming the order and what happened:
+ * "Port-in +13125550100 · ACME-42 → Exception: LOA signature does not match". Plain text; `order` is the
+ * event's order when it is loaded (its numbers and reference name it best).
+ */
+export function notificationLine(dir: Direction, event: PortingEvent, order?: Order, context: ActionContext = {}): string {
+  const kind = needsAction(dir, event, context);
+  return plainText(`${dir.label} ${subject(dir, event, order)} → ${happened(dir, event, kind, context)}`);
+}
+
+export interface DirectedEvent {
+  direction: Direction;
+  event: PortingEvent;
+}
+
+/** One line for a burst: "5 port-in events, 2 need action", "5 port-in and 3 port-out events, 1 needs action". */
+export function summarize(items: readonly DirectedEvent[], kinds: readonly ActionKind[] = DEFAULT_NOTIFY_KINDS, context: ActionContext = {}): string {
+  const counts = DIRECTIONS.map((dir) => ({ dir, n: items.filter((x) => x.direction.id === dir.id).length })).filter((c) => c.n > 0);
+  if (counts.length === 0) return 'No new events';
+  const total = items.length;
+  const noun = total === 1 ? 'event' : 'events';
+  const parts = counts.map((c) => `${c.n} ${c.dir.label.toLowerCase()}`);
+  const head = `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]} ${noun}`;
+  const acting = items.filter((x) => notifies(needsAction(x.direction, x.event, context), kinds)).length;
+  return acting === 0 ? head : `${head}, ${acting} ${acting === 1 ? 'needs' : 'need'} action`;
+}
+
+// ---- Needs attention: what is urgent now, from an order's own dates ----
+
+export interface Attention {
+  reason: 'exception' | 'awaiting-answer' | 'foc-soon';
+  /** For a row's description: "exception for 9 d", "pending for 20 h", "FOC in 2 d". */
+  label: string;
+  /** Epoch ms the clock counts from (exception, pending) or to (FOC). */
+  at: number;
+  /** For the tooltip, where the deadline is Telnyx policy rather than API data, and where the clock's start is a guess. */
+  note?: string;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** A FOC date this close is urgent. */
+export const FOC_SOON_MS = 48 * HOUR;
+
+/** "35 min", "36 h", "9 d": hours up to two days, where a day either way matters. */
+export function span(ms: number): string {
+  const a = Math.max(0, ms);
+  if (a < HOUR) return `${Math.max(1, Math.round(a / 60_000))} min`;
+  if (a < 2 * DAY) return `${Math.round(a / HOUR)} h`;
+  return `${Math.round(a / DAY)} d`;
+}
+
+function time(v: unknown): number {
+  const text = fieldText(v);
+  return text === undefined ? NaN : Date.parse(text);
+}
+
+/**
+ * What makes an order urgent now, most urgent first (empty when nothing): a port-in in exception (Telnyx
+ * cancels one left without a response for about 14 days), a port-out waiting for the account's answer
+ * (authorized automatically after 24–48 hours), a FOC date within 48 hours. Port-in exception time is
+ * counted from the order's last update, the nearest the order's own dates come to when it entered exception.
+ */
+export function attentionOf(dir: Direction, order: Order, now: number): Attention[] {
+  const out: Attention[] = [];
+  const waiting = WAITING[dir.id];
+  const since = time(dir.waitingSince(order));
+  if (!Number.isNaN(since)) out.push({ reason: waiting.reason, label: `${waiting.label} ${span(now - since)}`, at: since, note: waiting.note });
+  pushFoc(out, time(dir.upcomingFoc(order)), now);
+  return out;
+}
+
+/** What waiting on the account means in each direction, in words, with the Telnyx policy behind its urgency. */
+const WAITING: Readonly<Record<DirectionId, { reason: Attention['reason']; label: string; note: string }>> = {
+  portin: {
+    reason: 'exception',
+    label: 'exception for',
+    note: "Counted from the order's last update. Telnyx's porting policy cancels a port request left in exception without a response for about 14 days (policy, not API data).",
+  },
+  portout: {
+    reason: 'awaiting-answer',
+    label: 'pending for',
+    note: "Telnyx's port-out guide: a request not answered within 24–48 hours is authorized automatically and proceeds on the requested FOC date (policy, not API data).",
+  },
+};
+
+function pushFoc(out: Attention[], at: number, now: number): void {
+  if (Number.isNaN(at) || at < now || at - now > FOC_SOON_MS) return;
+  out.push({ reason: 'foc-soon', label: `FOC in ${span(at - now)}`, at });
+}
