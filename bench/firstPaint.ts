@@ -29,6 +29,7 @@ export async function measureFirstPaint(sb: SandboxProcess, client: TelnyxClient
     client: async () => client,
     pageSize: () => ROOT_PAGE_SIZE,
     concurrency: () => 4,
+    isNew: () => false,
     showRecentEvents: () => true,
     changed: () => undefined,
   };

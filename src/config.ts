@@ -13,6 +13,10 @@ export interface Settings {
   showRecentEvents: boolean;
   /** Pages fetched at once by operations that need every page. */
   concurrency: number;
+  watchEnabled: boolean;
+  watchIntervalSeconds: number;
+  /** Kinds of event that notify (see src/presentation/needsAction.ts). */
+  watchNotify: readonly string[];
 }
 
 export function readSettings(): Settings {
@@ -29,6 +33,9 @@ export function readSettings(): Settings {
     retries: num('maxRetries'),
     showRecentEvents: c.get<boolean>('showRecentEvents', DEFAULTS.showRecentEvents),
     concurrency: num('concurrency'),
+    watchEnabled: c.get<boolean>('watch.enabled', DEFAULTS['watch.enabled']),
+    watchIntervalSeconds: num('watch.intervalSeconds'),
+    watchNotify: c.get<readonly string[]>('watch.notify', DEFAULTS['watch.notify']),
   };
 }
 

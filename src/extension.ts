@@ -2,12 +2,14 @@
 
 import * as vscode from 'vscode';
 import { registerClearApiKey } from './commands/clearApiKey';
+import { registerCheckNow } from './commands/checkNow';
 import { registerClearFilter } from './commands/clearFilter';
 import { registerCopyId } from './commands/copyId';
 import { registerExportEvents } from './commands/exportEvents';
 import { registerFilterByStatus } from './commands/filterByStatus';
 import { registerFindOrder } from './commands/findOrder';
 import { registerLoadMore } from './commands/loadMore';
+import { registerMarkAllSeen } from './commands/markAllSeen';
 import { registerOpenEvent } from './commands/openEvent';
 import { registerRefresh } from './commands/refresh';
 import { registerRefreshNode } from './commands/refreshNode';
@@ -25,6 +27,7 @@ import { VIEW_ID, type Services } from './services';
 import { Session } from './session';
 import type { TreeNode } from './tree/node';
 import { PortingTreeProvider } from './tree/provider';
+import { WatchLoop } from './watching/watchLoop';
 
 /** What activate() returns: the live objects, so the integration suite can look inside. */
 export interface ExtensionApi {
@@ -46,7 +49,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const docs = new EventFileSystem(() => session.get());
-  const services: Services = { keys, session, tree, treeView, docs, log };
+  const watchState: { loop?: WatchLoop } = {};
+  const services: Services = {
+    keys,
+    session,
+    tree,
+    treeView,
+    docs,
+    log,
+    get watch(): WatchLoop {
+      return (watchState.loop ??= new WatchLoop(services, context.globalState));
+    },
+  };
 
   context.subscriptions.push(
     log,
@@ -73,7 +87,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerExportEvents(services),
     registerCopyId(),
     registerShowLog(services),
+    registerMarkAllSeen(services),
+    registerCheckNow(services),
+    tree.onDidChangeUnseen((n) => {
+      treeView.badge = n > 0 ? { value: n, tooltip: `${n} new porting event${n === 1 ? '' : 's'}` } : undefined;
+      void vscode.commands.executeCommand('setContext', 'telnyxPorting.hasUnseen', n > 0);
+    }),
+    { dispose: () => watchState.loop?.dispose() },
   );
+  // The first tick waits a whole interval, so activation makes no request.
+  services.watch.start();
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };

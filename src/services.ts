@@ -6,6 +6,7 @@ import type { KeyStore } from './secrets/keyStore';
 import type { Session } from './session';
 import type { TreeNode } from './tree/node';
 import type { PortingTreeProvider } from './tree/provider';
+import type { WatchLoop } from './watching/watchLoop';
 
 export const VIEW_ID = 'telnyxPorting.orders';
 
@@ -17,4 +18,5 @@ export interface Services {
   treeView: vscode.TreeView<TreeNode>;
   docs: EventFileSystem;
   log: vscode.LogOutputChannel;
+  watch: WatchLoop;
 }

@@ -88,6 +88,16 @@ export class TelnyxClient {
     return data as PortingEvent;
   }
 
+  /** One order as it is now (its status changed, say): `GET /porting_orders/{id}` or `/portouts/{id}`. */
+  async getOrder(dir: Direction, id: string, signal?: AbortSignal): Promise<Order> {
+    const body = await this.http.json(`${dir.ordersPath}/${encodeURIComponent(id)}`, { signal, what: `Loading ${dir.label} order ${id}` });
+    const data = (body as { data?: unknown } | undefined)?.data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new TelnyxError('malformed', `Loading ${dir.label} order ${id}: the answer has no order in it.`);
+    }
+    return data as Order;
+  }
+
   /** Looks an event id up in both directions, for when the user only has the id. */
   async findEvent(id: string, signal?: AbortSignal): Promise<{ direction: Direction; event: PortingEvent }> {
     for (const dir of DIRECTIONS) {

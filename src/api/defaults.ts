@@ -8,6 +8,10 @@ export const DEFAULTS = {
   maxRetries: 2,
   showRecentEvents: true,
   concurrency: 4,
+  'watch.enabled': true,
+  'watch.intervalSeconds': 60,
+  /** The kinds of src/presentation/needsAction.ts that notify unless chosen otherwise. */
+  'watch.notify': ['portin.exception', 'portin.foc', 'portin.ported', 'portin.cancelled', 'portout.pending', 'portout.rejected', 'portout.foc', 'comment'],
 } as const;
 
 /** Inclusive bounds of the numeric settings; page size is capped by the API (page[size] at most 250). */
@@ -16,6 +20,7 @@ export const LIMITS = {
   requestTimeoutSeconds: [1, 300],
   maxRetries: [0, 5],
   concurrency: [1, 16],
+  'watch.intervalSeconds': [30, 3600],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export const MAX_PAGE_SIZE = LIMITS.pageSize[1];

@@ -123,6 +123,40 @@ export class NewestFirstReader<T extends Identified> {
     return this.shown;
   }
 
+  /**
+   * Records that arrived after the list was read (the watcher's new events): shown at once, as they are newer
+   * than everything read. Before the first page nothing is added; that page will bring them. Returns how many
+   * were new here.
+   */
+  add(records: readonly T[]): number {
+    if (this.mode.kind === 'start') return 0;
+    let added = 0;
+    for (const x of records) {
+      const key = recordKey(x);
+      if (this.held.has(key)) continue;
+      this.held.set(key, x);
+      added++;
+    }
+    if (added === 0) return 0;
+    this.shown = undefined;
+    if (this.totalResults !== undefined) this.totalResults += added;
+    if (this.mode.kind === 'all') {
+      this.sorted = newestFirst([...this.held.values()]);
+      this.revealed += added;
+    }
+    return added;
+  }
+
+  /** Replaces a held record by a newer copy of itself (a payload generated since), keeping its place. */
+  replace(record: T): boolean {
+    const key = recordKey(record);
+    if (!this.held.has(key)) return false;
+    this.held.set(key, record);
+    this.shown = undefined;
+    if (this.sorted) this.sorted = this.sorted.map((x) => (recordKey(x) === key ? record : x));
+    return true;
+  }
+
   /** Reads what the next Load more shows (page 1 on the first call). The signal abandons it. */
   async loadNext(signal: AbortSignal): Promise<void> {
     const mode = this.mode;

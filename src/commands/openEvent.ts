@@ -13,17 +13,23 @@ export function registerOpenEvent(s: Services): vscode.Disposable {
     try {
       let uri: vscode.Uri | undefined;
       let known: PortingEvent | undefined;
+      let id: string | null | undefined;
       if (arg instanceof EventNode) {
         uri = arg.uri;
+        id = arg.event.id;
       } else {
         const found = await askEvent(s, 'Open Telnyx Porting Event', typeof arg === 'string' ? arg : undefined);
         if (!found || !found.event.id) return undefined;
         uri = eventUri(found.direction.id, found.event.id, found.event.event_type);
+        id = found.event.id;
         // A lookup by id already fetched the whole event.
         if (found.complete) known = found.event;
       }
       if (!uri) return undefined;
-      return await vscode.window.showTextDocument(await s.docs.open(uri, known), { preview: true });
+      const editor = await vscode.window.showTextDocument(await s.docs.open(uri, known), { preview: true });
+      // Opened: no longer new.
+      if (id) s.tree.markSeen(id);
+      return editor;
     } catch (e) {
       await reportError(e, s.log, () => open(arg));
       return undefined;

@@ -3,6 +3,7 @@
 // ("Needs attention"). Plain text only: notifications are not Markdown, so text from the API is flattened
 // and kept inert here (see plainText), never escaped for Markdown.
 
+import { DEFAULTS } from '../api/defaults';
 import { DIRECTIONS, eventOrderId, type Direction, type DirectionId } from '../api/directions';
 import type { Order, PortingEvent } from '../api/types';
 import { statusLook } from './directionLooks';
@@ -30,16 +31,7 @@ export const ACTION_KINDS = [
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 /** The kinds that notify unless a setting says otherwise (issue 11's defaults). */
-export const DEFAULT_NOTIFY_KINDS: readonly ActionKind[] = [
-  'portin.exception',
-  'portin.foc',
-  'portin.ported',
-  'portin.cancelled',
-  'portout.pending',
-  'portout.rejected',
-  'portout.foc',
-  'comment',
-];
+export const DEFAULT_NOTIFY_KINDS: readonly ActionKind[] = DEFAULTS['watch.notify'];
 
 export interface ActionContext {
   /**

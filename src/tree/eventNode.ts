@@ -5,7 +5,7 @@ import { eventOrderId, type Direction } from '../api/directions';
 import type { Order, PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import { eventView } from '../presentation/eventView';
-import type { TreeNode } from './node';
+import type { TreeContext, TreeNode } from './node';
 import { themeIcon } from './themeIcon';
 import { untrustedMarkdown } from './untrustedMarkdown';
 
@@ -15,14 +15,15 @@ export class EventNode implements TreeNode {
 
   constructor(
     readonly direction: Direction,
-    readonly event: PortingEvent,
+    public event: PortingEvent,
     readonly parent: TreeNode,
     /** recordKey of the event: its id, or for an event without one a key made from its content. */
     private readonly key: string,
     /** Shown outside its order (in "Recent events"), so the label names the order too. */
     private readonly standalone = false,
     /** The order row this event sits under, if any. */
-    readonly order?: Order,
+    readonly order: Order | undefined,
+    private readonly fresh: Pick<TreeContext, 'isNew'>,
   ) {}
 
   /** Computed when asked: a stored string per node costs megabytes in a large tree. */
@@ -35,13 +36,19 @@ export class EventNode implements TreeNode {
     const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const orderId = eventOrderId(this.direction, this.event);
-    item.description = this.busy ?? (this.standalone && orderId ? `${view.description} · order ${orderId.slice(0, 8)}` : view.description);
+    const described = this.standalone && orderId ? `${view.description} · order ${orderId.slice(0, 8)}` : view.description;
+    // Arrived while watching and not opened yet.
+    item.description = this.busy ?? (this.event.id && this.fresh.isNew(this.event.id) ? `New · ${described}` : described);
     item.iconPath = this.busy ? themeIcon('loading~spin') : themeIcon(view.icon, view.color);
     // Without an id there is nothing to open, republish or copy.
     item.contextValue = this.event.id
       ? `event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`
       : `eventWithoutId:${this.direction.id}`;
     return item;
+  }
+
+  update(event: PortingEvent): void {
+    this.event = event;
   }
 
   command(): vscode.Command {

@@ -2,7 +2,7 @@
 // newest first, kept slimmed (see slimEvent): the tree shows words, documents fetch the full payload.
 
 import { MAX_PAGE_SIZE } from '../api/client';
-import type { Direction } from '../api/directions';
+import { eventOrderId, type Direction } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { ReaderSource } from '../api/newestFirstReader';
 import type { Order, PortingEvent } from '../api/types';
@@ -50,8 +50,19 @@ export abstract class EventsNode extends PagedNode<PortingEvent> {
     };
   }
 
+  /** New events from the watcher: those of this list (its order's, or all of its direction's) go on top. */
+  addFresh(events: readonly PortingEvent[]): number {
+    const mine = this.forOrder ? events.filter((e) => this.orderId && eventOrderId(this.direction, e) === this.orderId) : events;
+    return mine.length === 0 ? 0 : this.addRecords(mine.map(slimEvent));
+  }
+
+  /** A newer copy of an event (its payload generated since), if this list shows it. */
+  updateEvent(event: PortingEvent): boolean {
+    return this.replaceRecord(slimEvent(event));
+  }
+
   protected childFor(event: PortingEvent, key: string): TreeNode {
     // Outside its order (in "Recent events") an event's label names the order too.
-    return new EventNode(this.direction, event, this, key, !this.forOrder, this.order);
+    return new EventNode(this.direction, event, this, key, !this.forOrder, this.order, this.ctx);
   }
 }

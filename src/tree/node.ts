@@ -13,6 +13,8 @@ export interface TreeNode {
   /** Built when the item is clicked (resolveTreeItem), for the same reason. */
   command?(): vscode.Command;
   getChildren?(): Promise<TreeNode[]>;
+  /** Takes a newer copy of the record the node shows (same id), keeping the node and what it loaded. */
+  update?(record: unknown): void;
 }
 
 /** What nodes need from the rest of the extension. */
@@ -21,6 +23,8 @@ export interface TreeContext {
   pageSize(): number;
   /** Requests at once when a list with no order must be read whole. */
   concurrency(): number;
+  /** Whether an event arrived while watching and has not been opened yet. */
+  isNew(eventId: string): boolean;
   showRecentEvents(): boolean;
   /** Re-render a node (or the whole tree) after its state changed. */
   changed(node?: TreeNode): void;

@@ -14,7 +14,7 @@ export class OrderNode extends EventsNode {
 
   constructor(
     direction: Direction,
-    readonly order: Order,
+    public order: Order,
     parent: TreeNode,
     /** recordKey of the order: its id, or a key made from its content when Telnyx sent none. */
     key: string,
@@ -39,6 +39,10 @@ export class OrderNode extends EventsNode {
     // Without an id no order action (refresh, export, copy id) has anything to act on.
     item.contextValue = this.order.id ? `order:${this.direction.id}:${view.statusValue}` : `orderWithoutId:${this.direction.id}`;
     return item;
+  }
+
+  update(order: Order): void {
+    this.order = order;
   }
 
   tooltip(): vscode.MarkdownString {

@@ -97,6 +97,23 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
     this.error = undefined;
   }
 
+  /** Shows records that arrived after the list was read, at once; returns how many were new here. */
+  addRecords(records: readonly T[]): number {
+    const added = this.reader.add(records);
+    if (added > 0) this.ctx.changed(this);
+    return added;
+  }
+
+  /** Shows a newer copy of a record already in the list (same id) in its place; false when it is not here. */
+  replaceRecord(record: T): boolean {
+    if (!this.reader.replace(record)) return false;
+    const node = this.nodes.get(recordKey(record));
+    if (node?.update) node.update(record);
+    else this.nodes.delete(recordKey(record));
+    this.ctx.changed(node ?? this);
+    return true;
+  }
+
   /** The child nodes made so far (those VS Code has asked for). */
   protected get madeChildren(): TreeNode[] {
     return [...this.nodes.values()];

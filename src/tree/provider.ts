@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { DIRECTIONS, type Direction } from '../api/directions';
 import { newestFirst } from '../api/records';
-import type { PortingEvent } from '../api/types';
+import type { Order, PortingEvent } from '../api/types';
 import type { TreeContext, TreeNode } from './node';
+import type { OrderNode } from './orderNode';
 import { DirectionRootNode } from './rootNode';
 
 export class PortingTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -12,11 +13,16 @@ export class PortingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   readonly onDidChangeTreeData = this.changes.event;
   readonly roots: DirectionRootNode[];
 
+  /** Events that arrived while watching and were not opened yet (the view's badge counts them). */
+  private readonly unseen = new Set<string>();
+  private readonly unseenChanges = new vscode.EventEmitter<number>();
+  readonly onDidChangeUnseen = this.unseenChanges.event;
+
   constructor(
     private readonly hasKey: () => Promise<boolean>,
-    ctx: Omit<TreeContext, 'changed'>,
+    ctx: Omit<TreeContext, 'changed' | 'isNew'>,
   ) {
-    const full: TreeContext = { ...ctx, changed: (node) => this.changes.fire(node) };
+    const full: TreeContext = { ...ctx, changed: (node) => this.changes.fire(node), isNew: (id) => this.unseen.has(id) };
     this.roots = DIRECTIONS.map((d) => new DirectionRootNode(d, full));
   }
 
@@ -46,6 +52,49 @@ export class PortingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return newestFirst([...directionOf.keys()]).map((event) => ({ direction: directionOf.get(event)!, event }));
   }
 
+  /** The watcher's new events of a direction: shown on top where their lists are loaded, and counted as unseen. */
+  addFresh(dir: Direction, events: readonly PortingEvent[]): void {
+    for (const e of events) if (e.id) this.unseen.add(e.id);
+    this.rootOf(dir).addFresh(events);
+    this.unseenChanges.fire(this.unseen.size);
+  }
+
+  /** Events whose payload was generated since they were shown. */
+  updateEvents(dir: Direction, events: readonly PortingEvent[]): void {
+    for (const e of events) this.rootOf(dir).updateEvent(e);
+  }
+
+  updateOrder(dir: Direction, order: Order): boolean {
+    return this.rootOf(dir).updateOrder(order);
+  }
+
+  get unseenCount(): number {
+    return this.unseen.size;
+  }
+
+  /** An event was opened: it is no longer new. */
+  markSeen(eventId: string): void {
+    if (!this.unseen.delete(eventId)) return;
+    this.unseenChanges.fire(this.unseen.size);
+    this.changes.fire(undefined);
+  }
+
+  markAllSeen(): void {
+    if (this.unseen.size === 0) return;
+    this.unseen.clear();
+    this.unseenChanges.fire(0);
+    this.changes.fire(undefined);
+  }
+
+  /** The order row shown for an order id, if its list is loaded (for Reveal Order). */
+  findOrderNode(dir: Direction, orderId: string): OrderNode | undefined {
+    return this.rootOf(dir).findOrder(orderId);
+  }
+
+  private rootOf(dir: Direction): DirectionRootNode {
+    return this.roots.find((r) => r.direction === dir) ?? this.roots[0]!;
+  }
+
   /** Forget everything loaded and render again (title-bar Refresh, key or settings change). */
   refreshAll(): void {
     for (const root of this.roots) root.reset();
@@ -58,6 +107,7 @@ export class PortingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   dispose(): void {
+    this.unseenChanges.dispose();
     this.changes.dispose();
   }
 }

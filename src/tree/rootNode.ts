@@ -49,10 +49,35 @@ export class DirectionRootNode extends PagedNode<Order> {
 
   /** Every event loaded under this root (Recent events and expanded orders), newest first, once each. */
   loadedEvents(): PortingEvent[] {
-    const orders = this.madeChildren.filter((n): n is OrderNode => n instanceof OrderNode);
+    const orders = this.orderNodes();
     const byId = new Map<string, PortingEvent>();
     for (const e of [...this.recent.records, ...orders.flatMap((o) => o.records)]) if (e.id && !byId.has(e.id)) byId.set(e.id, e);
     return newestFirst([...byId.values()]);
+  }
+
+  /** The watcher's new events: on top of Recent events and under their order when it is loaded. */
+  addFresh(events: readonly PortingEvent[]): void {
+    this.recent.addFresh(events);
+    for (const order of this.orderNodes()) order.addFresh(events);
+  }
+
+  /** A newer copy of an event (its payload generated since), wherever it is shown. */
+  updateEvent(event: PortingEvent): void {
+    this.recent.updateEvent(event);
+    for (const order of this.orderNodes()) order.updateEvent(event);
+  }
+
+  /** The order as read again (its status changed): its row updates in place if it is shown. */
+  updateOrder(order: Order): boolean {
+    return this.replaceRecord(order);
+  }
+
+  findOrder(orderId: string): OrderNode | undefined {
+    return this.orderNodes().find((n) => n.order.id === orderId);
+  }
+
+  private orderNodes(): OrderNode[] {
+    return this.madeChildren.filter((n): n is OrderNode => n instanceof OrderNode);
   }
 
   get filter(): OrderFilter | undefined {

@@ -1,8 +1,10 @@
 // When the next tick is due. Pure: the caller owns the timer, and asks again whenever an input changes
 // (focus, settings, the key, a tick's outcome).
 
-export const DEFAULT_INTERVAL_SECONDS = 60;
-export const MIN_INTERVAL_SECONDS = 30;
+import { DEFAULTS, LIMITS } from '../api/defaults';
+
+export const DEFAULT_INTERVAL_SECONDS = DEFAULTS['watch.intervalSeconds'];
+export const MIN_INTERVAL_SECONDS = LIMITS['watch.intervalSeconds'][0];
 /** While the window is not focused, a tick at most this often. */
 export const UNFOCUSED_INTERVAL_SECONDS = 300;
 /** Longest wait after failed ticks. */

@@ -18,7 +18,9 @@ async function main() {
   requireBuilt(['dist/extension.js', 'out/test/integration/suite/index.js'], 'node esbuild.mjs --tests');
   const { env } = await startSandbox();
   const tmp = scratch('telnyx-porting-desktop-');
-  writeUserSettings(join(tmp.dir, 'user-data'));
+  // Watching ticks on its own timer; a tick in the middle of another test would take that test's faults and
+  // requests. The watch tests turn it on and tick on purpose.
+  writeUserSettings(join(tmp.dir, 'user-data'), { 'telnyxPorting.watch.enabled': false });
 
   let code;
   try {

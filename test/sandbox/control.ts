@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaultRequest } from './faults';
 import type { Direction } from './model';
+import { PORTIN_EVENT_TYPES, PORTING_ORDER_STATUSES, PORTOUT_EVENT_TYPES, PORTOUT_STATUSES } from './model';
 import type { CompleteEventsRequest, InsertEventsRequest, ListName, RemovePick, RemoveRecordsRequest, RuntimeConfig, SandboxStore } from './store';
 import { LIST_NAMES, NotFoundError } from './store';
 
@@ -81,7 +82,21 @@ function parseInsertRequest(body: unknown): InsertEventsRequest | string {
   if (body.pending !== undefined && typeof body.pending !== 'boolean') return 'pending must be true or false';
   const count = body.count ?? 1;
   if (typeof count !== 'number') return 'count must be an integer';
-  return { direction: body.direction, count, ...(body.orderId === undefined ? {} : { orderId: body.orderId }), ...(body.pending === true ? { pending: true } : {}) };
+  const types: readonly string[] = body.direction === 'portin' ? PORTIN_EVENT_TYPES : PORTOUT_EVENT_TYPES;
+  if (body.eventType !== undefined && (typeof body.eventType !== 'string' || !types.includes(body.eventType))) return `eventType must be one of ${types.join(', ')}`;
+  const statuses: readonly string[] = body.direction === 'portin' ? PORTING_ORDER_STATUSES : PORTOUT_STATUSES;
+  if (body.status !== undefined) {
+    if (typeof body.status !== 'string' || !statuses.includes(body.status)) return `status must be one of ${statuses.join(', ')}`;
+    if (typeof body.eventType !== 'string' || !body.eventType.endsWith('.status_changed')) return 'status needs a status_changed eventType';
+  }
+  return {
+    direction: body.direction,
+    count,
+    ...(body.orderId === undefined ? {} : { orderId: body.orderId }),
+    ...(body.pending === true ? { pending: true } : {}),
+    ...(body.eventType === undefined ? {} : { eventType: body.eventType as string }),
+    ...(body.status === undefined ? {} : { status: body.status as string }),
+  };
 }
 
 function parseCompleteRequest(body: unknown): CompleteEventsRequest | string {

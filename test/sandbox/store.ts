@@ -2,7 +2,7 @@
 // fault queue, request log and republish log. Seeded records are never mutated, so reset is a cheap re-copy.
 
 import { FaultQueue } from './faults';
-import type { Direction, PortingEvent, PortingEventType, PortingOrder, PortoutDetails, PortoutEvent, PortoutEventType, SeedData } from './model';
+import type { Direction, PortingEvent, PortingEventType, PortingOrder, PortingOrderStatusValue, PortoutDetails, PortoutEvent, PortoutEventType, PortoutStatus, SeedData } from './model';
 import { Prng } from './prng';
 import type { SeedOptions } from './seed';
 import { buildSeed, resolveSeedOptions } from './seed';
@@ -107,6 +107,13 @@ export interface InsertEventsRequest {
    * yet; `completeEvents` later gives them the payload they were made with. Default false.
    */
   pending?: boolean;
+  /** This event type instead of a random one (one of the direction's types). */
+  eventType?: string;
+  /**
+   * With a status_changed type: the new status. The order then has that status too (and is updated now), as a
+   * real status change would leave it.
+   */
+  status?: string;
 }
 
 export interface CompleteEventsRequest {
@@ -220,24 +227,28 @@ export class SandboxStore {
       const orderId = req.orderId ?? prng.pick(orders).id;
       if (isPortin) {
         const order = this.portinOrder(orderId) as PortingOrder;
-        const type = prng.weighted<PortingEventType>([
+        const type = (req.eventType as PortingEventType | undefined) ?? prng.weighted<PortingEventType>([
           ['porting_order.new_comment', 60],
           ['porting_order.messaging_changed', 15],
           ['porting_order.loa_updated', 15],
           ['porting_order.sharing_token_expired', 10],
         ]);
-        const e = this.pendingCopy(req, makePortinEvent({ prng, order, otherOrderId: () => order.id }, type, t, { pending: false }));
+        const status = req.status as PortingOrderStatusValue | undefined;
+        const e = this.pendingCopy(req, makePortinEvent({ prng, order, otherOrderId: () => order.id }, type, t, { pending: false, ...(status ? { status: { value: status, details: [] } } : {}) }));
+        if (status) this.replaceOrder('portinOrders', { ...order, status: { value: status, details: order.status.details }, updated_at: new Date(t).toISOString() });
         this.data.portinEvents.unshift(e);
         this.portinEventsById.set(e.id, e);
         this.times.set(e, t);
         created.push(e);
       } else {
         const portout = this.portout(orderId) as PortoutDetails;
-        const type = prng.weighted<PortoutEventType>([
+        const type = (req.eventType as PortoutEventType | undefined) ?? prng.weighted<PortoutEventType>([
           ['portout.new_comment', 70],
           ['portout.foc_date_changed', 30],
         ]);
-        const e = this.pendingCopy(req, makePortoutEvent(prng, portout, type, t, { pending: false }));
+        const status = req.status as PortoutStatus | undefined;
+        const e = this.pendingCopy(req, makePortoutEvent(prng, portout, type, t, { pending: false, ...(status ? { status } : {}) }));
+        if (status) this.replaceOrder('portoutOrders', { ...portout, status, updated_at: new Date(t).toISOString() });
         this.data.portoutEvents.unshift(e);
         this.portoutEventsById.set(e.id, e);
         this.times.set(e, t);
@@ -324,6 +335,13 @@ export class SandboxStore {
       [indexes[i], indexes[j]] = [indexes[j] as number, indexes[i] as number];
     }
     return indexes.slice(0, count).map((i) => list[i] as AnyRecord);
+  }
+
+  /** A newer copy of an order in its place; the list array is replaced, so no cached page serves the old one. */
+  private replaceOrder(list: 'portinOrders' | 'portoutOrders', order: PortingOrder | PortoutDetails): void {
+    const data = this.data as unknown as Record<ListName, AnyRecord[]>;
+    data[list] = data[list].map((o) => (o.id === order.id ? order : o));
+    this.byIdOf(list).set(order.id, order);
   }
 
   private byIdOf(list: ListName): Map<string, AnyRecord> {

@@ -88,7 +88,9 @@ export const sandbox = {
     control<void>('POST', 'faults', { match, fault }),
   /** Runtime config: listOrder, latencyMs, removeEveryListRequest… (see test/sandbox/README.md). */
   config: (patch: Record<string, unknown>) => control<unknown>('POST', 'config', patch),
-  insertEvents: (body: { direction: 'portin' | 'portout'; orderId?: string; count: number }) => control<SeedEvent[]>('POST', 'events', body),
+  insertEvents: (body: { direction: 'portin' | 'portout'; orderId?: string; count: number; pending?: boolean; eventType?: string; status?: string }) =>
+    control<SeedEvent[]>('POST', 'events', body),
+  complete: (body: { direction: 'portin' | 'portout'; ids: string[] }) => control<unknown>('POST', 'complete', body),
 };
 
 /** The list orders the sandbox can play for lists the API documents no sort for. */

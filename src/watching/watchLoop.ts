@@ -1,0 +1,214 @@
+// Watching in VS Code: when to tick (the interval, the window's focus, the key), which window ticks (the lease
+// in global state), and what a tick's news becomes here: rows on top of the tree, the view's badge, a payload
+// document read again, orders read again after a status or FOC event, and notifications.
+
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import { direction as directionOf, type Direction } from '../api/directions';
+import { checkBaseUrl } from '../api/validate';
+import { readSettings } from '../config';
+import { eventUri } from '../documents/eventUri';
+import { needsAction, type ActionKind } from '../presentation/needsAction';
+import type { Services } from '../services';
+import { clientEventSource } from '../watch/eventSource';
+import { EventWatcher, type WatchedEvent } from '../watch/eventWatcher';
+import { Leader, leaseMsFor } from '../watch/leader';
+import { nextDelay } from '../watch/schedule';
+import { planNotifications, watchTick, type WatchTickOutcome } from '../watch/watch';
+
+/** Kinds after which the order's row is out of date: its status or FOC date changed. */
+const ORDER_CHANGES: ReadonlySet<ActionKind> = new Set([
+  'portin.exception',
+  'portin.foc',
+  'portin.ported',
+  'portin.cancelled',
+  'portin.status',
+  'portout.pending',
+  'portout.rejected',
+  'portout.foc',
+  'portout.status',
+]);
+
+export interface WatchEnvironment {
+  /** Whether this window has focus; VS Code's window state unless a test says otherwise. */
+  focused(): boolean;
+}
+
+export class WatchLoop implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: AbortController | undefined;
+  private failures = 0;
+  private engine: { account: string; watcher: EventWatcher; leader: Leader } | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The last tick's outcome, for the log and tests. */
+  last: WatchTickOutcome | undefined;
+
+  constructor(
+    private readonly s: Services,
+    private readonly globalState: vscode.Memento,
+    private readonly env: WatchEnvironment = { focused: () => vscode.window.state.focused },
+  ) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeWindowState(() => this.schedule()),
+      s.keys.onDidChange(() => this.restart()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('telnyxPorting')) this.restart();
+      }),
+    );
+  }
+
+  /** Starts the schedule; called once the extension is up (no request at activation: the first tick waits an interval). */
+  start(): void {
+    this.schedule();
+  }
+
+  /** One tick now, whatever the schedule (Check for New Events; tests). Undefined without a key or while watching is off. */
+  async tickNow(): Promise<WatchTickOutcome | undefined> {
+    return this.tick();
+  }
+
+  private restart(): void {
+    this.running?.abort();
+    this.engine?.leader.release();
+    this.engine = undefined;
+    this.failures = 0;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const settings = readSettings();
+    void this.s.keys.get().then((key) => {
+      const delay = nextDelay({ intervalSeconds: settings.watchIntervalSeconds, focused: this.env.focused(), keySet: !!key, enabled: settings.watchEnabled, failures: this.failures });
+      if (delay === undefined) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.tick().finally(() => this.schedule()), delay);
+    });
+  }
+
+  private async tick(): Promise<WatchTickOutcome | undefined> {
+    const settings = readSettings();
+    const key = await this.s.keys.get();
+    if (!key || !settings.watchEnabled || this.running) return undefined;
+    const abort = new AbortController();
+    this.running = abort;
+    try {
+      const engine = await this.engineFor(key);
+      const delay = nextDelay({ intervalSeconds: settings.watchIntervalSeconds, focused: this.env.focused(), keySet: true }) ?? 60_000;
+      const out = await watchTick({
+        watcher: engine.watcher,
+        leader: engine.leader,
+        focused: this.env.focused(),
+        leaseMs: leaseMsFor(delay),
+        signal: abort.signal,
+        kinds: settings.watchNotify as readonly ActionKind[],
+      });
+      this.last = out;
+      if (out.result) {
+        this.failures = out.result.errors.length > 0 ? this.failures + 1 : 0;
+        for (const e of out.result.errors) this.s.log.warn(`Watching: ${e.message}`);
+        await this.show(out, settings.watchNotify as readonly ActionKind[]);
+      }
+      return out;
+    } catch (e) {
+      this.failures++;
+      if (!abort.signal.aborted) this.s.log.warn(`Watching: ${(e as Error)?.message ?? String(e)}`);
+      return undefined;
+    } finally {
+      if (this.running === abort) this.running = undefined;
+    }
+  }
+
+  /**
+   * The watcher and lease of the account in use. Its state in global state is keyed by the base URL and a hash of
+   * the key, so two windows on one account share it and the key itself is stored nowhere.
+   */
+  private async engineFor(key: string): Promise<NonNullable<WatchLoop['engine']>> {
+    const baseUrl = checkBaseUrl(readSettings().apiBaseUrl);
+    const account = createHash('sha256').update(`${baseUrl}\n${createHash('sha256').update(key).digest('hex')}`).digest('hex').slice(0, 16);
+    if (this.engine?.account === account) return this.engine;
+    const client = await this.s.session.get();
+    this.engine = {
+      account,
+      watcher: new EventWatcher({ source: clientEventSource(client), store: this.globalState, accountKey: account }),
+      leader: new Leader({ store: this.globalState, accountKey: account, ownerId: vscode.env.sessionId }),
+    };
+    return this.engine;
+  }
+
+  private async show(out: WatchTickOutcome, kinds: readonly ActionKind[]): Promise<void> {
+    const result = out.result!;
+    for (const [dir, events] of byDirection(result.fresh)) this.s.tree.addFresh(dir, events);
+    for (const [dir, events] of byDirection(result.completed)) {
+      this.s.tree.updateEvents(dir, events);
+      for (const e of events) if (e.id) this.s.docs.refresh(eventUri(dir.id, e.id, e.event_type));
+    }
+    await this.readOrdersAgain(result.fresh);
+    const plan = planNotifications(out.notify, result.fresh, {
+      kinds,
+      orderOf: (w) => {
+        const id = w.event[w.direction.eventOrderField];
+        const node = id ? this.s.tree.findOrderNode(w.direction, id) : undefined;
+        return node?.order;
+      },
+    });
+    if (!plan) return;
+    if (plan.kind === 'burst') {
+      void vscode.window.showInformationMessage(plan.line, 'Show Recent Events').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('telnyxPorting.orders.focus');
+      });
+      return;
+    }
+    for (const { item, line } of plan.items) void this.notifyOne(item, line);
+  }
+
+  /** One notification with its actions; the line is plain text already (see needsAction.plainText). */
+  private async notifyOne(item: WatchedEvent, line: string): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(line, 'Open Event', 'Reveal Order');
+    const id = item.event.id;
+    if (choice === 'Open Event' && id) await vscode.commands.executeCommand('telnyxPorting.openEvent', id);
+    if (choice === 'Reveal Order') {
+      const orderId = item.event[item.direction.eventOrderField];
+      const node = orderId ? this.s.tree.findOrderNode(item.direction, orderId) : undefined;
+      if (node) await this.s.treeView.reveal(node, { select: true, focus: true, expand: true });
+      else if (orderId) await vscode.commands.executeCommand('telnyxPorting.findOrder', orderId);
+    }
+  }
+
+  /** A status or FOC event means the order's row is out of date: read it again where it is shown. */
+  private async readOrdersAgain(fresh: readonly WatchedEvent[]): Promise<void> {
+    const wanted = new Map<string, Direction>();
+    for (const w of fresh) {
+      const orderId = w.event[w.direction.eventOrderField];
+      if (orderId && ORDER_CHANGES.has(needsAction(w.direction, w.event)) && this.s.tree.findOrderNode(w.direction, orderId)) wanted.set(orderId, w.direction);
+    }
+    if (wanted.size === 0) return;
+    const client = await this.s.session.get();
+    await Promise.all(
+      [...wanted].map(async ([id, dir]) => {
+        try {
+          this.s.tree.updateOrder(dir, await client.getOrder(dir, id));
+        } catch (e) {
+          this.s.log.warn(`Watching: ${(e as Error)?.message ?? String(e)}`);
+        }
+      }),
+    );
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.running?.abort();
+    this.engine?.leader.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+function byDirection(items: readonly WatchedEvent[]): Map<Direction, WatchedEvent['event'][]> {
+  const out = new Map<Direction, WatchedEvent['event'][]>();
+  for (const w of items) {
+    const dir = directionOf(w.direction.id);
+    out.set(dir, [...(out.get(dir) ?? []), w.event]);
+  }
+  return out;
+}

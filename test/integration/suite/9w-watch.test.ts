@@ -1,0 +1,143 @@
+// Watching in the real VS Code: events the sandbox adds while the extension runs become rows on top, a badge
+// and notifications; a status event updates its order's row; a payload not generated yet completes; a 500
+// during a tick loses nothing. Ticks are run through the extension (its watch loop), not by waiting for timers.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { childrenOf, configure, contextOf, eventsOf, freshSession, item, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
+
+interface WatchApi {
+  services: {
+    watch: { tickNow(): Promise<{ leading: boolean; result?: { fresh: { event: { id: string } }[]; completed: unknown[]; errors: unknown[] }; notify: unknown[] } | undefined> };
+    treeView: vscode.TreeView<unknown>;
+    tree: { unseenCount: number; markAllSeen(): void };
+  };
+}
+
+describe('watching for new events', function () {
+  this.timeout(60_000);
+  let a: Api;
+  let w: WatchApi['services'];
+  let portin: Node;
+  let portout: Node;
+
+  /** One tick with notifications answered by `answer`; returns what the tick found and the notifications shown. */
+  async function tick(answer: string | undefined = undefined) {
+    const { result, calls } = await withStubs({ showInformationMessage: async () => answer }, () => w.watch.tickNow());
+    return { out: result, shown: calls.showInformationMessage };
+  }
+
+  before(async () => {
+    // On (the product's default; the run's settings turn it off for the other suites), with no timer tick during the test.
+    a = await freshSession({ pageSize: 10, 'watch.enabled': true, 'watch.intervalSeconds': 3600 });
+    w = (a as unknown as WatchApi).services;
+    [portin, portout] = await childrenOf(a);
+    // The first tick only learns where the lists end: history is not news.
+    const first = await tick();
+    assert.equal(first.out?.leading, true, 'this window polls');
+    assert.equal(first.out?.result?.fresh.length, 0, 'nothing is new on the first tick');
+    assert.equal(first.shown.length, 0);
+  });
+  after(async () => {
+    await configure({ 'watch.enabled': false, 'watch.intervalSeconds': undefined });
+    w.tree.markAllSeen();
+  });
+
+  it('an idle tick is one small request per direction, asking only for what is new', async () => {
+    await sandbox.clearRequests();
+    const { out, shown } = await tick();
+    assert.equal(out?.result?.fresh.length, 0);
+    assert.equal(shown.length, 0);
+    const reqs = await sandbox.requests();
+    assert.deepEqual(reqs.map((r) => r.path).sort(), ['/v2/porting/events', '/v2/portouts/events']);
+    assert.ok(reqs.every((r) => new URLSearchParams(r.query).has('filter[created_at][gte]')), 'bounded by created_at');
+  });
+
+  it('new events appear on top of Recent events, marked new, counted on the badge, and notify what needs action', async () => {
+    const recent = (await childrenOf(a, portout))[0]!;
+    await childrenOf(a, recent); // Recent events loaded, as a user would have it open
+    const order = (await sandbox.seed()).portoutOrders.find((o) => o.status === 'authorized')!;
+    const [foc] = await sandbox.insertEvents({ direction: 'portout', orderId: order.id, count: 1, eventType: 'portout.foc_date_changed' });
+    const { out, shown } = await tick();
+    assert.deepEqual(out?.result?.fresh.map((f) => f.event.id), [foc!.id]);
+    const rows = eventsOf(a, await childrenOf(a, recent));
+    assert.equal(rows[0]!.event!.id, foc!.id, 'the new event is the first row');
+    assert.match(String(item(a, rows[0]!).description), /^New · /);
+    assert.doesNotMatch(String(item(a, rows[1]!).description), /^New · /);
+    assert.equal(w.tree.unseenCount, 1);
+    assert.equal(w.treeView.badge?.value, 1);
+    assert.equal(shown.length, 1, 'one notification');
+    const [line, ...actions] = shown[0] as string[];
+    assert.match(String(line), new RegExp(`^Port-out .*${order.support_key}`), String(line));
+    assert.match(String(line), /FOC date changed/);
+    assert.deepEqual(actions, ['Open Event', 'Reveal Order']);
+    // Opening the event makes it seen: the mark and the badge go.
+    await vscode.commands.executeCommand('telnyxPorting.openEvent', rows[0]);
+    assert.equal(w.tree.unseenCount, 0);
+    assert.equal(w.treeView.badge, undefined);
+    assert.doesNotMatch(String(item(a, rows[0]!).description), /^New · /);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a burst is one notification, not a wall of them; Mark All as Seen clears the badge', async () => {
+    for (let i = 0; i < 5; i++) await sandbox.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.foc_date_changed' });
+    await sandbox.insertEvents({ direction: 'portin', count: 3, eventType: 'porting_order.loa_updated' });
+    const { out, shown } = await tick();
+    assert.equal(out?.result?.fresh.length, 8);
+    assert.equal(shown.length, 1, 'one notification for the burst');
+    assert.match(String(shown[0]![0]), /5 port-out events?.*5 need action|3 port-in and 5 port-out events, 5 need action/);
+    assert.equal(w.tree.unseenCount, 8);
+    await vscode.commands.executeCommand('telnyxPorting.markAllSeen');
+    assert.equal(w.tree.unseenCount, 0);
+    assert.equal(w.treeView.badge, undefined);
+  });
+
+  it('a status event updates its order row: status, icon and description', async () => {
+    const rows = ordersOf(a, await childrenOf(a, portin));
+    const row = rows.find((n) => contextOf(a, n) !== 'order:portin:exception')!;
+    await sandbox.insertEvents({ direction: 'portin', orderId: row.order!.id, count: 1, eventType: 'porting_order.status_changed', status: 'exception' });
+    const { shown } = await tick();
+    assert.equal(contextOf(a, row), 'order:portin:exception', 'the row shows the new status');
+    assert.match(String(item(a, row).description), /^Exception · /);
+    assert.equal((item(a, row).iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.match(String(shown[0]?.[0]), /Exception/);
+    w.tree.markAllSeen();
+  });
+
+  it('a payload not generated yet is reported once when it completes', async () => {
+    const [pending] = await sandbox.insertEvents({ direction: 'portout', count: 1, pending: true, eventType: 'portout.new_comment' });
+    const first = await tick();
+    assert.deepEqual(first.out?.result?.fresh.map((f) => f.event.id), [pending!.id]);
+    assert.equal(first.shown.length, 0, 'who wrote a comment is not known until its payload is');
+    await sandbox.complete({ direction: 'portout', ids: [pending!.id] });
+    const second = await tick();
+    assert.equal(second.out?.result?.completed.length, 1);
+    assert.equal(second.shown.length, 1, 'notified once, by its real kind');
+    const third = await tick();
+    assert.equal(third.out?.result?.completed.length, 0);
+    assert.equal(third.shown.length, 0, 'not twice');
+    w.tree.markAllSeen();
+  });
+
+  it('a 500 during a tick loses nothing: the next tick reports the event once', async () => {
+    const [ev] = await sandbox.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.foc_date_changed' });
+    await sandbox.fault({ method: 'GET', path: '/v2/portouts/events', times: 3 }, { status: 500 });
+    const failed = await tick();
+    assert.ok((failed.out?.result?.errors.length ?? 0) > 0, 'the tick failed');
+    assert.equal(failed.shown.length, 0);
+    const next = await tick();
+    assert.deepEqual(next.out?.result?.fresh.map((f) => f.event.id), [ev!.id]);
+    assert.equal(next.shown.length, 1);
+    const again = await tick();
+    assert.equal(again.out?.result?.fresh.length, 0, 'nothing twice');
+    w.tree.markAllSeen();
+  });
+
+  it('without a key there is no tick and no request', async () => {
+    await vscode.commands.executeCommand('telnyxPorting.clearApiKey');
+    await sandbox.clearRequests();
+    const { out } = await tick();
+    assert.equal(out, undefined);
+    assert.deepEqual(await sandbox.requests(), []);
+  });
+});
