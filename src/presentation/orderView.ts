@@ -3,6 +3,7 @@
 
 import type { Direction } from '../api/directions';
 import type { Order } from '../api/types';
+import { type Attention, attentionOf, span } from './attention';
 import { type StatusLook, statusLook } from './directionLooks';
 import { escapeMarkdown, fieldLine, markdownLines } from './markdown';
 import { fieldText } from './recordFields';
@@ -36,6 +37,8 @@ export interface OrderView {
   description: string;
   status: StatusLook;
   statusValue: string;
+  /** What is urgent about the order now (empty when nothing), most urgent first. */
+  attention: Attention[];
   tooltip: string;
 }
 
@@ -46,20 +49,33 @@ export function orderView(dir: Direction, order: Order, now: number = Date.now()
   const parts = [numbersSummary(dir, order), orderReference(dir, order)].filter((s): s is string => !!s);
   const label = parts.length ? parts.join(' · ') : `${dir.label} order ${shortId(order.id)}`;
   const when = order.updated_at ?? order.created_at;
+  const urgent = attentionOf(dir, order, now);
   return {
     label,
-    description: `${status.label} · ${relativeTime(when, now)}`,
+    description: describe(status, when, urgent, now),
     status,
     statusValue,
+    attention: urgent,
     // A getter: labels are read on every render, tooltips only on hover.
     get tooltip() {
-      return orderTooltip(dir, order, status);
+      return orderTooltip(dir, order, status, urgent);
     },
   };
 }
 
-function orderTooltip(dir: Direction, order: Order, status: StatusLook): string {
+/**
+ * "Submitted · 3 d ago"; an order waiting on the account says for how long instead ("Exception for 9 d",
+ * "Pending for 20 h"), and a FOC date within 48 hours is added ("· FOC in 36 h").
+ */
+function describe(status: StatusLook, when: string | null | undefined, urgent: readonly Attention[], now: number): string {
+  const waiting = urgent.find((u) => u.reason !== 'foc-soon');
+  const head = waiting ? `${status.label} for ${span(now - waiting.at)}` : `${status.label} · ${relativeTime(when, now)}`;
+  return [head, ...urgent.filter((u) => u.reason === 'foc-soon').map((u) => u.label)].join(' · ');
+}
+
+function orderTooltip(dir: Direction, order: Order, status: StatusLook, urgent: readonly Attention[]): string {
   const lines: (string | undefined)[] = [`**${escapeMarkdown(dir.label)} order** — ${escapeMarkdown(status.label)}`, ''];
+  for (const u of urgent) lines.push(`**Needs attention:** ${escapeMarkdown(u.label)}${u.note ? ` — ${escapeMarkdown(u.note)}` : ''}`);
   for (const d of dir.statusDetails(order)) {
     lines.push(`- ${escapeMarkdown([fieldText(d?.code), fieldText(d?.description)].filter(Boolean).join(': '))}`);
   }

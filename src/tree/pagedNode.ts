@@ -36,6 +36,10 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
   /** Where the records come from: one page, or every page. */
   protected abstract source(): ReaderSource<T>;
   protected abstract childFor(item: T, key: string): TreeNode;
+  /** Display order of the records shown; newest first (the reader's) unless a node knows better. */
+  protected arrange(items: T[]): T[] {
+    return items;
+  }
   /** Nodes shown before the records (e.g. "Recent events"). */
   protected leadingChildren(): TreeNode[] {
     return [];
@@ -59,7 +63,7 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
     // A reset while page 1 is on the wire starts over with the new reader instead of showing nothing.
     while (!this.reader.started && !this.error) await this.loadNext();
     const reader = this.reader;
-    const children = [...this.leadingChildren(), ...reader.items.map((x) => this.nodeFor(x))];
+    const children = [...this.leadingChildren(), ...this.arrange(reader.items).map((x) => this.nodeFor(x))];
     children.push(...reader.malformed.map((text, i) => new WarningNode(this, `malformed/${i}`, 'Unreadable record', text)));
     if (reader.unsettled) {
       children.push(new WarningNode(this, 'unsettled', 'Some records may be missing', 'The list kept changing while it was read (Telnyx lists it in no order). Refresh to read it again.'));

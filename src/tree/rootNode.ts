@@ -8,6 +8,7 @@ import { newestFirst } from '../api/records';
 import type { Order, PortingEvent } from '../api/types';
 import { looksOf } from '../presentation/directionLooks';
 import type { TreeContext, TreeNode } from './node';
+import { AttentionNode } from './attentionNode';
 import { OrderNode } from './orderNode';
 import { PagedNode } from './pagedNode';
 import { RecentEventsNode } from './recentEventsNode';
@@ -25,6 +26,7 @@ export interface OrderFilter {
 
 export class DirectionRootNode extends PagedNode<Order> {
   private readonly recent: RecentEventsNode;
+  private readonly attention: AttentionNode;
   private filterState: OrderFilter | undefined;
 
   constructor(
@@ -33,6 +35,7 @@ export class DirectionRootNode extends PagedNode<Order> {
   ) {
     super(direction.id, undefined, ctx);
     this.recent = new RecentEventsNode(direction, this, ctx);
+    this.attention = new AttentionNode(direction, this, ctx);
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -92,12 +95,14 @@ export class DirectionRootNode extends PagedNode<Order> {
   }
 
   protected override leadingChildren(): TreeNode[] {
-    return this.ctx.showRecentEvents() && !this.filterState ? [this.recent] : [];
+    if (this.filterState) return [];
+    return this.ctx.showRecentEvents() ? [this.recent, this.attention] : [this.attention];
   }
 
   override reset(): void {
     super.reset();
     this.recent.reset();
+    this.attention.reset();
   }
 
   protected source(): ReaderSource<Order> {

@@ -51,6 +51,14 @@ describe('labels', () => {
     assert.equal(foc.icon, 'calendar');
   });
 
+  it('says on the row how long an order has waited on the account, and a FOC date within 48 hours', () => {
+    const pending = orderView(PORT_OUT, { status: 'pending', support_key: 'PO_1', created_at: '2026-11-24T16:00:00Z', foc_date: '2026-11-27T00:00:00Z' }, NOW);
+    assert.equal(pending.description, 'Pending for 20 h · FOC in 36 h');
+    assert.match(pending.tooltip, /\*\*Needs attention:\*\* pending for 20 h — .*24–48 hours.*policy, not API data/);
+    const authorized = orderView(PORT_OUT, { status: 'authorized', updated_at: '2026-11-25T09:00:00Z', foc_date: '2026-12-20T00:00:00Z' }, NOW);
+    assert.equal(authorized.description, 'Authorized · 3 h ago', 'nothing urgent: as before');
+  });
+
   it('turns unknown event types into words instead of failing', () => {
     const v = eventView(PORT_IN, { event_type: 'porting_order.number_reassigned' }, NOW);
     assert.equal(v.label, 'Number reassigned');
@@ -85,7 +93,7 @@ describe('labels', () => {
       updated_at: '2026-11-25T09:00:00Z',
     }, NOW);
     assert.equal(v.label, '+13125550100 (+2) · acme-001');
-    assert.equal(v.description, 'Exception · 3 h ago');
+    assert.equal(v.description, 'Exception for 3 h');
     assert.equal(v.status.icon, 'warning');
     assert.equal(v.statusValue, 'exception');
     assert.match(v.tooltip, /FOC\\_REJECTED: FOC was rejected/);

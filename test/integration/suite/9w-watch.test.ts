@@ -98,7 +98,7 @@ describe('watching for new events', function () {
     await sandbox.insertEvents({ direction: 'portin', orderId: row.order!.id, count: 1, eventType: 'porting_order.status_changed', status: 'exception' });
     const { shown } = await tick();
     assert.equal(contextOf(a, row), 'order:portin:exception', 'the row shows the new status');
-    assert.match(String(item(a, row).description), /^Exception · /);
+    assert.match(String(item(a, row).description), /^Exception for /);
     assert.equal((item(a, row).iconPath as vscode.ThemeIcon).id, 'warning');
     assert.match(String(shown[0]?.[0]), /Exception/);
     w.tree.markAllSeen();
@@ -131,6 +131,28 @@ describe('watching for new events', function () {
     const again = await tick();
     assert.equal(again.out?.result?.fresh.length, 0, 'nothing twice');
     w.tree.markAllSeen();
+  });
+
+  it('Needs attention lists the orders waiting on the account, longest waiting first, with their clocks', async () => {
+    await sandbox.reset();
+    a.services.tree.refreshAll();
+    const seed = await sandbox.seed();
+    for (const [root, waiting, word] of [
+      [portin, seed.portinOrders.filter((o) => o.status.value === 'exception').map((o) => o.id), 'Exception'],
+      [portout, seed.portoutOrders.filter((o) => o.status === 'pending').map((o) => o.id), 'Pending'],
+    ] as const) {
+      const group = (await childrenOf(a, root)).find((n) => contextOf(a, n).startsWith('attention:'))!;
+      assert.ok(group, 'a Needs attention group under the root');
+      const rows = ordersOf(a, await childrenOf(a, group));
+      assert.ok(waiting.length > 0);
+      for (const id of waiting) assert.ok(rows.some((r) => r.order!.id === id), `waiting order ${id} is listed`);
+      const described = rows.map((r) => String(item(a, r).description));
+      assert.ok(described.every((d) => d.startsWith(`${word} for `) || / · FOC in \d+ h$/.test(d)), described.join(' | '));
+      const waitingRows = described.filter((d) => d.startsWith(`${word} for `)).length;
+      assert.equal(waitingRows, waiting.length, 'waiting orders first, then FOC dates');
+      assert.ok(described.slice(0, waitingRows).every((d) => d.startsWith(`${word} for `)));
+      assert.equal(String(item(a, group).description), String(rows.length));
+    }
   });
 
   it('without a key there is no tick and no request', async () => {

@@ -1,0 +1,73 @@
+// "Needs attention": a direction's orders that are urgent now, most urgent first: port-ins in exception and
+// port-outs waiting for the account's answer (longest waiting first), then FOC dates within 48 hours. No API
+// filter finds these, so opening the group reads every order once (without embedded numbers where the API
+// allows); Refresh reads them again.
+
+import * as vscode from 'vscode';
+import { MAX_PAGE_SIZE } from '../api/client';
+import type { Direction } from '../api/directions';
+import type { ReaderSource } from '../api/newestFirstReader';
+import type { Order } from '../api/types';
+import { attentionOf } from '../presentation/attention';
+import type { TreeContext, TreeNode } from './node';
+import { OrderNode } from './orderNode';
+import { PagedNode } from './pagedNode';
+
+export class AttentionNode extends PagedNode<Order> {
+  constructor(
+    readonly direction: Direction,
+    parent: TreeNode,
+    ctx: TreeContext,
+  ) {
+    super(`${direction.id}/attention`, parent, ctx);
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Needs attention', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('charts.orange'));
+    item.contextValue = `attention:${this.direction.id}`;
+    const total = this.total;
+    item.description = total === undefined ? undefined : `${total}`;
+    item.tooltip = `${this.direction.label} orders waiting on you or with a FOC date within 48 hours. Opening this reads every ${this.direction.label} order once; Refresh reads them again.`;
+    return item;
+  }
+
+  protected source(): ReaderSource<Order> {
+    const urgentOnly = async (signal: AbortSignal): Promise<Order[]> => {
+      const client = await this.ctx.client();
+      const all = await client.allOrders(this.direction, { pageSize: MAX_PAGE_SIZE, concurrency: this.ctx.concurrency(), signal }, this.direction.withoutNumbers);
+      const now = Date.now();
+      return rankByUrgency(all.items, (o) => attentionOf(this.direction, o, now));
+    };
+    return {
+      page: async (_n, _size, signal) => {
+        const items = await urgentOnly(signal);
+        return { items, pageNumber: 1, pageSize: Math.max(1, items.length), totalPages: 1, totalResults: items.length };
+      },
+      all: async (signal) => ({ items: await urgentOnly(signal), settled: true }),
+    };
+  }
+
+  protected override arrange(items: Order[]): Order[] {
+    // Most urgent first, not newest first; clocks move, so ranked again at each render.
+    const now = Date.now();
+    return rankByUrgency(items, (o) => attentionOf(this.direction, o, now));
+  }
+
+  protected childFor(order: Order, key: string): TreeNode {
+    return new OrderNode(this.direction, order, this, key, this.ctx);
+  }
+}
+
+/** Waiting orders first, longest waiting first; then FOC dates, soonest first; orders with nothing urgent left out. */
+export function rankByUrgency<O>(orders: readonly O[], clocks: (o: O) => { reason: string; at: number }[]): O[] {
+  const ranked: { o: O; waiting: boolean; at: number }[] = [];
+  for (const o of orders) {
+    const c = clocks(o);
+    if (c.length === 0) continue;
+    const waiting = c.find((x) => x.reason !== 'foc-soon');
+    ranked.push({ o, waiting: !!waiting, at: (waiting ?? c[0]!).at });
+  }
+  return ranked.sort((a, b) => (a.waiting === b.waiting ? a.at - b.at : a.waiting ? -1 : 1)).map((r) => r.o);
+}
