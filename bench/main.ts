@@ -1,5 +1,5 @@
-// `npm run bench`: the issue-5 figures, side by side, at each data scale. Targets are printed, never
-// asserted: a missed target is a finding to read, not a red build.
+// `npm run bench`: the issue-5 figures, side by side, at each data scale, and issue 11's watching. Targets are
+// printed, never asserted: a missed target is a finding to read, not a red build.
 
 import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { measureScanBytes } from './scanBytes';
 import { sdkClient } from './sdk';
 import { measureSize } from './size';
 import { measureTreeMemory } from './treeMemory';
+import { measureWatch } from './watch';
 
 /** The issue's "40-page direction". */
 const TARGET_EVENT_PAGES = 40;
@@ -40,7 +41,9 @@ async function runScale(scale: number, o: BenchOptions, runs: number, slice: Eve
     const memory = await measureTreeMemory(sb, counts, o.pageSize, o.latencyMs);
     // Bytes grow with the data by construction: the reference scale says it.
     const scanBytes = reference ? await measureScanBytes(sb, o.pageSize, o.concurrency, o.latencyMs) : undefined;
-    return { scale, runs, seedMs: sb.ready.seedMs, counts, slice: chosen, orders, events, paint, memory, scanBytes };
+    // Last: it inserts events into the sandbox. The issue's sizes are fixed, so the reference scale says it.
+    const watch = reference ? await measureWatch(sb, o.latencyMs, runs, counts.portin.total) : undefined;
+    return { scale, runs, seedMs: sb.ready.seedMs, counts, slice: chosen, orders, events, paint, memory, scanBytes, watch };
   } finally {
     await sb.close();
   }

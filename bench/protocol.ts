@@ -28,6 +28,12 @@ export interface LoggedRequest {
   status: number;
 }
 
+/** An event the sandbox inserted (newer than every event it had), as the bench needs it. */
+export interface InsertedEvent {
+  id: string;
+  createdAt: string;
+}
+
 export type Request =
   | { type: 'latency'; ms: number }
   | { type: 'mark' }
@@ -36,6 +42,11 @@ export type Request =
   | { type: 'requests'; from: number }
   | { type: 'portinOrderIds' }
   | { type: 'eventIds'; direction: DirectionName; eventType?: string }
+  /**
+   * Adds `count` events (at most 10,000) newer than all others, 1 s apart, to random orders or to `orderId`;
+   * answers them oldest first. What the watch section detects.
+   */
+  | { type: 'insertEvents'; direction: DirectionName; count: number; orderId?: string }
   | { type: 'close' };
 
 export type Answer<R extends Request> = R extends { type: 'mark' | 'cpu' }
@@ -44,7 +55,9 @@ export type Answer<R extends Request> = R extends { type: 'mark' | 'cpu' }
     ? LoggedRequest[]
     : R extends { type: 'portinOrderIds' | 'eventIds' }
       ? string[]
-      : null;
+      : R extends { type: 'insertEvents' }
+        ? InsertedEvent[]
+        : null;
 
 export interface Envelope {
   seq: number;

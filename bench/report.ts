@@ -9,7 +9,9 @@ import type { BenchOptions } from './options';
 import type { Ready } from './protocol';
 import type { ScanBytesResult } from './scanBytes';
 import type { SizeResult } from './size';
+import { median } from './stats';
 import type { MemoryResult } from './treeMemory';
+import type { TreeSize, WatchResult } from './watch';
 
 export interface ScaleResult {
   scale: number;
@@ -23,6 +25,8 @@ export interface ScaleResult {
   memory: MemoryResult;
   /** Measured at the reference (first) scale only. */
   scanBytes?: ScanBytesResult;
+  /** Measured at the reference (first) scale only: the issue's sizes are fixed (1,000 orders, 50,000 events). */
+  watch?: WatchResult;
 }
 
 const TARGET = { sdkRatio: 3, toLimit: 1.3, paint: 1.2, activationMs: 20, bundle: 150_000, vsix: 250_000, heap: 60_000_000 };
@@ -42,6 +46,34 @@ const perPage = (v: number, f: FetchResult): string => ms(v / f.pages);
 const dash = '-';
 const scanRatio = (b: ScanBytesResult): number => b.withNumbers.bytes / Math.max(1, b.withoutNumbers.bytes);
 const bytesPerPage = (r: { bytes: number; requests: number }): string => kb(r.bytes / Math.max(1, r.requests));
+
+/** Watching: an idle tick is one request per direction (the issue's "two small requests"). */
+const IDLE_REQUESTS = 2;
+/** Growth of a tick's tree cost with the loaded size that counts as clear of quadratic (CPU figures move by up to 2x). */
+const TICK_MAX_EXPONENT = 1.5;
+const perHour = (perTick: number, delayMs: number): number => (perTick * 3600_000) / delayMs;
+const seconds = (v: number): string => `${(v / 1000).toFixed(3)} s`;
+const bytesText = (b: number): string => (b >= 1e6 ? mb(b) : kb(b));
+const worstCase = (w: WatchResult): number => w.notify.intervalMs + Math.max(...w.notify.tickMs);
+const notifyTarget = (w: WatchResult): number => w.notify.intervalMs + w.latencyMs;
+const treeTotal = (t: TreeSize['ticks'][number]): number => t.addFreshMs + t.sortMs + t.childrenMs + t.itemsMs;
+/** Growth of the tick's tree cost (all three parts) from the smaller loaded tree to the larger, per batch size. */
+function treeGrowth(w: WatchResult): { fresh: number; exponent: number; addExponent: number }[] {
+  const [a, b] = [w.tree[0], w.tree[w.tree.length - 1]];
+  if (!a || !b || a === b) return [];
+  return b.ticks.map((tb, i) => {
+    const ta = a.ticks[i]!;
+    return {
+      fresh: tb.fresh,
+      exponent: exponent(treeTotal(ta), treeTotal(tb), a.events, b.events),
+      addExponent: exponent(Math.max(ta.addFreshMs, 0.001), Math.max(tb.addFreshMs, 0.001), a.events, b.events),
+    };
+  });
+}
+function treeOk(w: WatchResult): boolean {
+  const g = treeGrowth(w);
+  return g.length > 0 && g.every((x) => x.exponent < TICK_MAX_EXPONENT) && w.tree.every((t) => t.ticks.every((k) => k.requests === 0 && !k.wholeTree));
+}
 
 export function printSize(s: SizeResult): void {
   console.log('\n4. Size (bundle built in memory with the options of esbuild.mjs --production; dist/ untouched)');
@@ -121,6 +153,80 @@ export function printScale(r: ScaleResult, o: BenchOptions): void {
         `with numbers (before) ${mb(b.withNumbers.bytes)} in ${b.withNumbers.requests} requests (${bytesPerPage(b.withNumbers)}/page), ` +
         `include_phone_numbers=false (after) ${mb(b.withoutNumbers.bytes)} in ${b.withoutNumbers.requests} requests (${bytesPerPage(b.withoutNumbers)}/page): ` +
         `${x(scanRatio(b))} fewer bytes; ${b.sameOrders ? `the same ${int(b.withoutNumbers.records)} orders both ways` : 'ORDERS DIFFER, see the sandbox'}`,
+    );
+  }
+  if (r.watch) printWatch(r.watch);
+}
+
+export function printWatch(w: WatchResult): void {
+  const f = w.focusedDelayMs;
+  const u = w.unfocusedDelayMs;
+  const hour = (c: { requests: number; bytes: number }): string =>
+    `focused (every ${f / 1000} s) ${int(Math.round(perHour(c.requests, f)))} requests, ${bytesText(perHour(c.bytes, f))}; ` +
+    `unfocused (every ${u / 1000} s) ${int(Math.round(perHour(c.requests, u)))} requests, ${bytesText(perHour(c.bytes, u))}`;
+  console.log(
+    `7. Watching (src/watch's EventWatcher + Leader + planNotifications against the sandbox at ${w.latencyMs} ms; ` +
+      `intervals from nextDelay: ${f / 1000} s focused, ${u / 1000} s unfocused)`,
+  );
+  console.log(`  first tick of a window (cursors set from history, nothing reported): ${w.first.requests} requests, ${kb(w.first.bytes)}, ${ms(w.first.ms)} ms`);
+  const i = w.idle;
+  console.log(
+    `  idle, nothing new (${i.ticks} ticks): ${i.requests} requests, ${kb(i.bytes)} and ${i.listed} events listed a tick (those within the minute of overlap), ${ms(i.ms)} ms median; per hour: ${hour(i)}`,
+  );
+  const b = w.afterBurst;
+  console.log(
+    `  idle after a burst of ${b.burst} port-in events (1 s apart): ${b.requests} requests, ${kb(b.bytes)} and ${b.listed} events listed a tick ` +
+      `(the overlap lists again every event within a minute of the newest, on every tick until newer ones arrive); per hour: ${hour(b)}`,
+  );
+  const n = w.notify;
+  console.log(
+    `  new event to notification (${n.samples} events, one at a time, alternating directions, each inserted at a random moment of a ${n.intervalMs / 1000} s interval; ` +
+      'the clock is simulated, the tick is measured): ' +
+      `${n.found}/${n.samples} found by the next tick, ${n.notified} of them notified (the others are kinds that do not notify by default), ${n.requestsPerTick} requests a tick`,
+  );
+  console.log(
+    `    tick that finds it (lease, both directions' requests in parallel, claim, notification plan): median ${ms(median(n.tickMs))} ms, worst ${ms(Math.max(...n.tickMs))} ms; ` +
+      `one bare round trip of the same request ${ms(w.roundTripMs)} ms. Its longest request as the client logs it: median ${ms(median(n.slowestRequestMs))} ms, ` +
+      `so the client's own part is ~${ms(median(n.tickMs.map((t, k) => t - n.slowestRequestMs[k]!)))} ms; the rest over a round trip is the sandbox's one thread ` +
+      `(${ms(median(n.sandboxCpuMs))} ms CPU a tick: it filters a list again when its created_at or its length changed, and the other direction's request waits for it)`,
+  );
+  console.log(
+    `    creation to notification = wait for the next tick (interval - the moment) + that tick: median ${seconds(median(n.totalMs))}, worst of the samples ${seconds(Math.max(...n.totalMs))}, ` +
+      `worst case (an event created just after a tick's query) ${seconds(worstCase(w))}; target <= interval + 1 round trip (${w.latencyMs} ms) = ${seconds(notifyTarget(w))}: ${verdict(worstCase(w) <= notifyTarget(w))}`,
+  );
+  const t0 = w.tree[w.tree.length - 1];
+  console.log(
+    `  a tick's new events in a loaded tree (PortingTreeProvider.addFresh into the port-in root, "Recent events" expanded and ${t0 ? int(t0.events) : '?'} events loaded, ` +
+      `its first 10 orders expanded; then the getChildren of "Recent events" VS Code asks for (first step: the reader's rows sorted again), ` +
+      `and toTreeItem of every row it returns, as VS Code's extension host does for a node that changed; medians, latency 0):`,
+  );
+  console.log(
+    table(
+      ['loaded', 'new', 'addFresh ms', 're-sort ms', 'getChildren rest ms', 'TreeItems ms', 'total ms', 'requests', 're-rendered nodes'],
+      w.tree.flatMap((t) =>
+        t.ticks.map((k) => [
+          `${int(t.orders)} orders + ${int(t.events)} events`,
+          String(k.fresh),
+          k.addFreshMs.toFixed(2),
+          ms(k.sortMs),
+          ms(k.childrenMs),
+          ms(k.itemsMs),
+          ms(treeTotal(k)),
+          String(k.requests),
+          `${k.fires}${k.wholeTree ? ' (WHOLE TREE)' : ''}`,
+        ]),
+      ),
+      '    ',
+    ),
+  );
+  const g = treeGrowth(w);
+  if (g.length > 0) {
+    const [a, z] = [w.tree[0]!, w.tree[w.tree.length - 1]!];
+    console.log(
+      `    growth from ${int(a.events)} to ${int(z.events)} loaded events as a power of size (1 = linear, 2 = quadratic): ` +
+        g.map((x) => `${x.fresh} new: tick ^${x.exponent.toFixed(2)} (addFresh ^${x.addExponent.toFixed(2)})`).join('; ') +
+        `. A full re-read of the larger tree instead: ${int(z.loadRequests)} requests (${ms(z.loadMs)} ms at latency 0, at least ${seconds(z.loadRequests * w.latencyMs)} of waits at ${w.latencyMs} ms one at a time). ` +
+        `Target: not quadratic (^ < ${TICK_MAX_EXPONENT}), no request, no whole-tree refresh: ${verdict(treeOk(w))}`,
     );
   }
 }
@@ -205,6 +311,46 @@ function scanLine(r: ScaleResult | undefined): Line {
   };
 }
 
+function watchLines(w: WatchResult | undefined): Line[] {
+  if (!w) return [{ what: '7. watching', value: 'not measured', target: '', ok: undefined }];
+  const f = w.focusedDelayMs;
+  const u = w.unfocusedDelayMs;
+  const hour = (c: { requests: number; bytes: number }): string =>
+    `${int(Math.round(perHour(c.requests, f)))} req, ${bytesText(perHour(c.bytes, f))} / ${int(Math.round(perHour(c.requests, u)))} req, ${bytesText(perHour(c.bytes, u))}`;
+  const z = w.tree[w.tree.length - 1];
+  const top = z?.ticks[z.ticks.length - 1];
+  const g = treeGrowth(w);
+  return [
+    {
+      what: '7. idle watching per hour, focused / unfocused',
+      value: `${hour(w.idle)} (${w.idle.requests} req, ${kb(w.idle.bytes)} a tick)`,
+      target: `${IDLE_REQUESTS} small requests a tick`,
+      ok: w.idle.requests <= IDLE_REQUESTS,
+    },
+    {
+      what: `7. the same after a burst of ${w.afterBurst.burst} events`,
+      value: `${hour(w.afterBurst)} (${kb(w.afterBurst.bytes)} a tick)`,
+      target: `${IDLE_REQUESTS} requests, as small as quiet`,
+      ok: w.afterBurst.requests <= IDLE_REQUESTS && w.afterBurst.bytes <= 2 * w.idle.bytes,
+    },
+    {
+      what: '7. event created to notified, worst case',
+      value: `${seconds(worstCase(w))} (tick ${ms(Math.max(...w.notify.tickMs))} ms; median ${seconds(median(w.notify.totalMs))}); ${w.notify.found}/${w.notify.samples} found`,
+      target: `<= ${seconds(notifyTarget(w))} (interval + ${w.latencyMs} ms)`,
+      ok: worstCase(w) <= notifyTarget(w) && w.notify.found === w.notify.samples,
+    },
+    {
+      what: z ? `7. tick in a tree of ${int(z.orders)} orders + ${int(z.events)} events` : '7. tick in a loaded tree',
+      value:
+        z && top
+          ? `${top.fresh} new: ${ms(treeTotal(top))} ms (addFresh ${top.addFreshMs.toFixed(2)}); ^${Math.max(...g.map((x) => x.exponent)).toFixed(2)} in size; ${z.ticks.reduce((n, k) => n + k.requests, 0)} requests`
+          : 'not measured',
+      target: `^ < ${TICK_MAX_EXPONENT}, 0 requests, no whole tree`,
+      ok: z ? treeOk(w) : undefined,
+    },
+  ];
+}
+
 export function printSummary(rs: readonly ScaleResult[], s: SizeResult, o: BenchOptions, totalMs: number): void {
   const g = growth(rs);
   console.log(
@@ -255,6 +401,7 @@ export function printSummary(rs: readonly ScaleResult[], s: SizeResult, o: Bench
     { what: '5. memory grows linearly', value: ex ? `heap ^${ex.heap.toFixed(2)}` : 'one scale only', target: `^ ${LINEAR.min}-${LINEAR.max}`, ok: g.memory },
     { what: '5. first paint independent of size', value: `<= ${x(Math.max(...rs.map((r) => paintRatio(r.paint))))} round trip at every scale`, target: '<= 1.2', ok: g.paint },
     scanLine(rs.find((q) => q.scanBytes)),
+    ...watchLines(rs.find((q) => q.watch)?.watch),
   ];
   console.log(`\nSummary (reference ${ref.scale}x, latency ${o.latencyMs} ms, concurrency ${o.concurrency}; whole bench ${(totalMs / 1000).toFixed(0)} s)`);
   console.log(table(['measure', 'value', 'target', 'verdict'], lines.map((l) => [l.what, l.value, l.target, verdict(l.ok)])));

@@ -1,8 +1,9 @@
 // The sandbox, run as a child of the bench (see protocol.ts for why). It answers the bench's questions
-// over IPC: set the latency, read the request log, and give the ground truth ids to check results with.
+// over IPC: set the latency, read the request log, give the ground truth ids to check results with, and
+// insert new events (the watch section).
 
 import { startSandbox, type Sandbox } from '../test/sandbox/server';
-import type { ChildStart, EventCounts, Envelope, Ready, Reply, Request } from './protocol';
+import type { ChildStart, EventCounts, Envelope, InsertedEvent, Ready, Reply, Request } from './protocol';
 
 function send(message: Ready | Reply): void {
   process.send?.(message);
@@ -33,6 +34,10 @@ function answer(sb: Sandbox, r: Request): unknown {
       const events: readonly { id: string; event_type: string }[] = r.direction === 'portin' ? sb.data.portinEvents : sb.data.portoutEvents;
       return events.filter((e) => r.eventType === undefined || e.event_type === r.eventType).map((e) => e.id);
     }
+    case 'insertEvents':
+      return sb
+        .insertEvents({ direction: r.direction, count: r.count, ...(r.orderId === undefined ? {} : { orderId: r.orderId }) })
+        .map((e) => ({ id: e.id, createdAt: e.created_at }) satisfies InsertedEvent);
     case 'close':
       return null;
   }
