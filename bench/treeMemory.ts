@@ -18,7 +18,7 @@ export interface MemoryResult {
   renderMs: number;
   /**
    * The same render again right after: what each "Load more" costs the extension at that size (VS Code asks
-   * for every child again; event nodes reuse their TreeItems for a while, see EventNode).
+   * for every child again; every row builds a fresh TreeItem).
    */
   rerenderMs: number;
   /** Records plus EventNodes (what the extension itself holds). */

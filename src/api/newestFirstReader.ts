@@ -130,15 +130,19 @@ export class NewestFirstReader<T extends Identified> {
    */
   add(records: readonly T[]): number {
     if (this.mode.kind === 'start') return 0;
-    let added = 0;
+    const fresh: T[] = [];
     for (const x of records) {
       const key = recordKey(x);
       if (this.held.has(key)) continue;
       this.held.set(key, x);
-      added++;
+      fresh.push(x);
     }
+    const added = fresh.length;
     if (added === 0) return 0;
-    this.shown = undefined;
+    // New records are normally newer than all shown: put them in front instead of sorting everything again.
+    const sortedFresh = newestFirst(fresh);
+    const top = this.shown?.[0];
+    this.shown = this.shown && (top === undefined || recordTime(sortedFresh.at(-1)!) >= recordTime(top)) ? [...sortedFresh, ...this.shown] : undefined;
     if (this.totalResults !== undefined) this.totalResults += added;
     if (this.mode.kind === 'all') {
       this.sorted = newestFirst([...this.held.values()]);

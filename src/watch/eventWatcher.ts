@@ -7,7 +7,8 @@
 //
 // - The query starts `overlapMs` before the cursor (the floor), and every id seen since the floor is kept: an
 //   event stamped a little before one already seen but listed only after it (committed later) is still found,
-//   and the ids make the overlap cost no repeat. With `overlapMs: 0` the floor is the cursor and the ids kept
+//   and the ids make the overlap cost no repeat. Once the clock is `overlapMs` past the cursor, the floor rises
+//   to the cursor, so quiet ticks after a burst stay small. With `overlapMs: 0` the floor is the cursor and the ids kept
 //   are those at exactly its time, which is what de-duplicates the `gte` boundary.
 // - A first tick (no cursor for the direction yet) reads history to set the cursor and reports none of it:
 //   page 1 of the list (small). When that is not the whole list, its newest time is only a first guess unless
@@ -418,8 +419,14 @@ export class EventWatcher {
     return { next, fresh, completed };
   }
 
+  /**
+   * The overlap guards against events committed late with an earlier stamp, which happens within moments of
+   * their time: once the clock is `overlapMs` past the cursor the floor may rise to the cursor itself, so an idle
+   * tick after a burst does not list that burst again and again.
+   */
   private floorOf(cursor: number): number {
-    return Math.max(0, cursor - this.overlapMs);
+    const late = Math.max(cursor - this.overlapMs, this.now() - this.overlapMs);
+    return Math.max(0, Math.min(cursor, late));
   }
 
   /** Keeps the ids since the floor; past maxSeen, raises the floor to the oldest time kept. */
