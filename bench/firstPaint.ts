@@ -30,6 +30,7 @@ export async function measureFirstPaint(sb: SandboxProcess, client: TelnyxClient
     pageSize: () => ROOT_PAGE_SIZE,
     concurrency: () => 4,
     isNew: () => false,
+    watched: () => [],
     showRecentEvents: () => true,
     changed: () => undefined,
   };

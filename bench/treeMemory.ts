@@ -32,7 +32,7 @@ export async function measureTreeMemory(sb: SandboxProcess, counts: Ready['count
   await sb.setLatency(0);
   try {
     const client = new TelnyxClient({ baseUrl: sb.apiBaseUrl, apiKey: sb.apiKey });
-    const ctx: TreeContext = { client: async () => client, pageSize: () => pageSize, concurrency: () => 4, isNew: () => false, showRecentEvents: () => true, changed: () => undefined };
+    const ctx: TreeContext = { client: async () => client, pageSize: () => pageSize, concurrency: () => 4, isNew: () => false, watched: () => [], showRecentEvents: () => true, changed: () => undefined };
     const held: TreeNode[][] = [];
     const recents: RecentEventsNode[] = [];
     const renders: number[] = [];

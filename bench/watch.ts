@@ -322,7 +322,7 @@ export async function measureWatch(sb: SandboxProcess, latencyMs: number, runs: 
 async function measureTreeTick(sb: SandboxProcess, w: WatchingWindow, orders: number, events: number, samples: number, delayMs: number): Promise<TreeSize> {
   const dir: Direction = direction('portin');
   const pageSize = Math.min(250, orders);
-  const provider = new PortingTreeProvider(async () => true, { client: async () => w.client, pageSize: () => pageSize, concurrency: () => 4, showRecentEvents: () => true });
+  const provider = new PortingTreeProvider(async () => true, { client: async () => w.client, pageSize: () => pageSize, concurrency: () => 4, showRecentEvents: () => true, watched: () => [] });
   const fired: (TreeNode | undefined)[] = [];
   provider.onDidChangeTreeData((node) => fired.push(node));
   try {

@@ -17,6 +17,8 @@ export interface Settings {
   watchIntervalSeconds: number;
   /** Kinds of event that notify (see src/presentation/needsAction.ts). */
   watchNotify: readonly string[];
+  /** Notify only for events of watched orders. */
+  watchWatchedOnly: boolean;
 }
 
 export function readSettings(): Settings {
@@ -36,6 +38,7 @@ export function readSettings(): Settings {
     watchEnabled: c.get<boolean>('watch.enabled', DEFAULTS['watch.enabled']),
     watchIntervalSeconds: num('watch.intervalSeconds'),
     watchNotify: c.get<readonly string[]>('watch.notify', DEFAULTS['watch.notify']),
+    watchWatchedOnly: c.get<boolean>('watch.watchedOnly', DEFAULTS['watch.watchedOnly']),
   };
 }
 

@@ -28,6 +28,10 @@ import { Session } from './session';
 import type { TreeNode } from './tree/node';
 import { PortingTreeProvider } from './tree/provider';
 import { WatchLoop } from './watching/watchLoop';
+import { accountKeyOf, WatchedOrders } from './watching/watchedOrders';
+import { checkBaseUrl } from './api/validate';
+import { registerUnwatchOrder } from './commands/unwatchOrder';
+import { registerWatchOrder } from './commands/watchOrder';
 
 /** What activate() returns: the live objects, so the integration suite can look inside. */
 export interface ExtensionApi {
@@ -40,11 +44,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Telnyx Porting', { log: true });
   const keys = new KeyStore(context.secrets);
+  const watchedOrders = new WatchedOrders(context.globalState);
   const session = new Session(keys, log);
   const tree = new PortingTreeProvider(async () => (await keys.get()) !== undefined, {
     client: () => session.get(),
     pageSize: () => readSettings().pageSize,
     concurrency: () => readSettings().concurrency,
+    watched: (dir) => watchedOrders.ids(dir),
     showRecentEvents: () => readSettings().showRecentEvents,
   });
   const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -57,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     docs,
     log,
+    watched: watchedOrders,
     get watch(): WatchLoop {
       return (watchState.loop ??= new WatchLoop(services, context.globalState));
     },
@@ -88,6 +95,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerCopyId(),
     registerShowLog(services),
     registerMarkAllSeen(services),
+    registerWatchOrder(services),
+    registerUnwatchOrder(services),
+    watchedOrders,
+    watchedOrders.onDidChange(() => {
+      for (const root of tree.roots) root.watchedChanged();
+    }),
+    keys.onDidChange(() => void useAccount(keys, watchedOrders)),
+    onSettingsChange(() => void useAccount(keys, watchedOrders)),
     registerCheckNow(services),
     tree.onDidChangeUnseen((n) => {
       treeView.badge = n > 0 ? { value: n, tooltip: `${n} new porting event${n === 1 ? '' : 's'}` } : undefined;
@@ -97,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // The first tick waits a whole interval, so activation makes no request.
   services.watch.start();
+  void useAccount(keys, watchedOrders);
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };
@@ -118,6 +134,18 @@ function startOver(tree: PortingTreeProvider, docs: EventFileSystem): void {
     // which a change event does not reload: opening it again in its place does.
     else void Promise.resolve(vscode.window.showTextDocument(uri, { viewColumn: tab.group.viewColumn, preserveFocus: true, preview: false })).catch(() => undefined);
   }
+}
+
+/** Watched orders are per account: the key (hashed) and the base URL say which. */
+async function useAccount(keys: KeyStore, watched: WatchedOrders): Promise<void> {
+  const key = await keys.get();
+  let account: string | undefined;
+  try {
+    account = key ? accountKeyOf(checkBaseUrl(readSettings().apiBaseUrl), key) : undefined;
+  } catch {
+    account = undefined; // a bad base URL: the tree says so; nothing is watched meanwhile
+  }
+  watched.use(account);
 }
 
 export function deactivate(): void {}

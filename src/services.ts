@@ -7,6 +7,7 @@ import type { Session } from './session';
 import type { TreeNode } from './tree/node';
 import type { PortingTreeProvider } from './tree/provider';
 import type { WatchLoop } from './watching/watchLoop';
+import type { WatchedOrders } from './watching/watchedOrders';
 
 export const VIEW_ID = 'telnyxPorting.orders';
 
@@ -19,4 +20,5 @@ export interface Services {
   docs: EventFileSystem;
   log: vscode.LogOutputChannel;
   watch: WatchLoop;
+  watched: WatchedOrders;
 }

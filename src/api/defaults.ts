@@ -10,6 +10,7 @@ export const DEFAULTS = {
   concurrency: 4,
   'watch.enabled': true,
   'watch.intervalSeconds': 60,
+  'watch.watchedOnly': false,
   /** The kinds of src/presentation/needsAction.ts that notify unless chosen otherwise. */
   'watch.notify': ['portin.exception', 'portin.foc', 'portin.ported', 'portin.cancelled', 'portout.pending', 'portout.rejected', 'portout.foc', 'comment'],
 } as const;

@@ -2,6 +2,7 @@
 
 import type * as vscode from 'vscode';
 import type { TelnyxClient } from '../api/client';
+import type { DirectionId } from '../api/directions';
 
 export interface TreeNode {
   /** Stable across refreshes so VS Code keeps expansion and selection. */
@@ -25,6 +26,8 @@ export interface TreeContext {
   concurrency(): number;
   /** Whether an event arrived while watching and has not been opened yet. */
   isNew(eventId: string): boolean;
+  /** The ids of the orders the user watches in a direction. */
+  watched(dir: DirectionId): string[];
   showRecentEvents(): boolean;
   /** Re-render a node (or the whole tree) after its state changed. */
   changed(node?: TreeNode): void;

@@ -37,7 +37,8 @@ export class OrderNode extends EventsNode {
     item.description = this.matched?.length ? `${view.description} · matched ${this.matched.join(', ')}` : view.description;
     item.iconPath = themeIcon(view.status.icon, view.status.color);
     // Without an id no order action (refresh, export, copy id) has anything to act on.
-    item.contextValue = this.order.id ? `order:${this.direction.id}:${view.statusValue}` : `orderWithoutId:${this.direction.id}`;
+    const watched = !!this.order.id && this.ctx.watched(this.direction.id).includes(this.order.id);
+    item.contextValue = this.order.id ? `order:${this.direction.id}:${view.statusValue}${watched ? ':watched' : ''}` : `orderWithoutId:${this.direction.id}`;
     return item;
   }
 

@@ -10,6 +10,7 @@ import { looksOf } from '../presentation/directionLooks';
 import type { TreeContext, TreeNode } from './node';
 import { AttentionNode } from './attentionNode';
 import { OrderNode } from './orderNode';
+import { WatchedNode } from './watchedNode';
 import { PagedNode } from './pagedNode';
 import { RecentEventsNode } from './recentEventsNode';
 
@@ -27,6 +28,7 @@ export interface OrderFilter {
 export class DirectionRootNode extends PagedNode<Order> {
   private readonly recent: RecentEventsNode;
   private readonly attention: AttentionNode;
+  private readonly watchedGroup: WatchedNode;
   private filterState: OrderFilter | undefined;
 
   constructor(
@@ -36,6 +38,7 @@ export class DirectionRootNode extends PagedNode<Order> {
     super(direction.id, undefined, ctx);
     this.recent = new RecentEventsNode(direction, this, ctx);
     this.attention = new AttentionNode(direction, this, ctx);
+    this.watchedGroup = new WatchedNode(direction, this, ctx, () => ctx.watched(direction.id));
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -96,13 +99,21 @@ export class DirectionRootNode extends PagedNode<Order> {
 
   protected override leadingChildren(): TreeNode[] {
     if (this.filterState) return [];
-    return this.ctx.showRecentEvents() ? [this.recent, this.attention] : [this.attention];
+    const watched = this.ctx.watched(this.direction.id).length > 0 ? [this.watchedGroup] : [];
+    return [...watched, ...(this.ctx.showRecentEvents() ? [this.recent] : []), this.attention];
+  }
+
+  /** The watched orders changed: the group reads them again. */
+  watchedChanged(): void {
+    this.watchedGroup.reset();
+    this.ctx.changed(this);
   }
 
   override reset(): void {
     super.reset();
     this.recent.reset();
     this.attention.reset();
+    this.watchedGroup.reset();
   }
 
   protected source(): ReaderSource<Order> {

@@ -2,7 +2,6 @@
 // in global state), and what a tick's news becomes here: rows on top of the tree, the view's badge, a payload
 // document read again, orders read again after a status or FOC event, and notifications.
 
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { direction as directionOf, type Direction } from '../api/directions';
 import { checkBaseUrl } from '../api/validate';
@@ -15,6 +14,7 @@ import { EventWatcher, type WatchedEvent } from '../watch/eventWatcher';
 import { Leader, leaseMsFor } from '../watch/leader';
 import { nextDelay } from '../watch/schedule';
 import { planNotifications, watchTick, type WatchTickOutcome } from '../watch/watch';
+import { accountKeyOf } from './watchedOrders';
 
 /** Kinds after which the order's row is out of date: its status or FOC date changed. */
 const ORDER_CHANGES: ReadonlySet<ActionKind> = new Set([
@@ -42,6 +42,8 @@ export class WatchLoop implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The last tick's outcome, for the log and tests. */
   last: WatchTickOutcome | undefined;
+  /** Why the last tick did not run or failed, for the log and tests. */
+  lastProblem: string | undefined;
 
   constructor(
     private readonly s: Services,
@@ -52,7 +54,9 @@ export class WatchLoop implements vscode.Disposable {
       vscode.window.onDidChangeWindowState(() => this.schedule()),
       s.keys.onDidChange(() => this.restart()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('telnyxPorting')) this.restart();
+        // Another server is another account: start over. Other settings (interval, kinds) apply from the next tick.
+        if (e.affectsConfiguration('telnyxPorting.apiBaseUrl')) this.restart();
+        else if (e.affectsConfiguration('telnyxPorting')) this.schedule();
       }),
     );
   }
@@ -90,7 +94,8 @@ export class WatchLoop implements vscode.Disposable {
   private async tick(): Promise<WatchTickOutcome | undefined> {
     const settings = readSettings();
     const key = await this.s.keys.get();
-    if (!key || !settings.watchEnabled || this.running) return undefined;
+    this.lastProblem = !key ? 'no API key' : !settings.watchEnabled ? 'watching is off' : this.running ? 'a tick is running' : undefined;
+    if (this.lastProblem || !key) return undefined;
     const abort = new AbortController();
     this.running = abort;
     try {
@@ -103,6 +108,12 @@ export class WatchLoop implements vscode.Disposable {
         leaseMs: leaseMsFor(delay),
         signal: abort.signal,
         kinds: settings.watchNotify as readonly ActionKind[],
+        mayNotify: settings.watchWatchedOnly
+          ? (w) => {
+              const orderId = w.event[w.direction.eventOrderField];
+              return !!orderId && this.s.watched.has(w.direction.id, orderId);
+            }
+          : undefined,
       });
       this.last = out;
       if (out.result) {
@@ -113,7 +124,8 @@ export class WatchLoop implements vscode.Disposable {
       return out;
     } catch (e) {
       this.failures++;
-      if (!abort.signal.aborted) this.s.log.warn(`Watching: ${(e as Error)?.message ?? String(e)}`);
+      this.lastProblem = (e as Error)?.message ?? String(e);
+      if (!abort.signal.aborted) this.s.log.warn(`Watching: ${this.lastProblem}`);
       return undefined;
     } finally {
       if (this.running === abort) this.running = undefined;
@@ -126,7 +138,7 @@ export class WatchLoop implements vscode.Disposable {
    */
   private async engineFor(key: string): Promise<NonNullable<WatchLoop['engine']>> {
     const baseUrl = checkBaseUrl(readSettings().apiBaseUrl);
-    const account = createHash('sha256').update(`${baseUrl}\n${createHash('sha256').update(key).digest('hex')}`).digest('hex').slice(0, 16);
+    const account = accountKeyOf(baseUrl, key);
     if (this.engine?.account === account) return this.engine;
     const client = await this.s.session.get();
     this.engine = {

@@ -8,7 +8,7 @@ import { childrenOf, configure, contextOf, eventsOf, freshSession, item, ordersO
 
 interface WatchApi {
   services: {
-    watch: { tickNow(): Promise<{ leading: boolean; result?: { fresh: { event: { id: string } }[]; completed: unknown[]; errors: unknown[] }; notify: unknown[] } | undefined> };
+    watch: { lastProblem?: string; tickNow(): Promise<{ leading: boolean; result?: { fresh: { event: { id: string } }[]; completed: unknown[]; errors: unknown[] }; notify: unknown[] } | undefined> };
     treeView: vscode.TreeView<unknown>;
     tree: { unseenCount: number; markAllSeen(): void };
   };
@@ -24,6 +24,7 @@ describe('watching for new events', function () {
   /** One tick with notifications answered by `answer`; returns what the tick found and the notifications shown. */
   async function tick(answer: string | undefined = undefined) {
     const { result, calls } = await withStubs({ showInformationMessage: async () => answer }, () => w.watch.tickNow());
+    if (result === undefined) console.log(`    (tick did not run: ${w.watch.lastProblem})`);
     return { out: result, shown: calls.showInformationMessage };
   }
 
@@ -134,7 +135,7 @@ describe('watching for new events', function () {
   });
 
   it('Needs attention lists the orders waiting on the account, longest waiting first, with their clocks', async () => {
-    await sandbox.reset();
+    // No sandbox reset here: the watcher's cursor is past what a reset sandbox would stamp new events with.
     a.services.tree.refreshAll();
     const seed = await sandbox.seed();
     for (const [root, waiting, word] of [
@@ -153,6 +154,33 @@ describe('watching for new events', function () {
       assert.ok(described.slice(0, waitingRows).every((d) => d.startsWith(`${word} for `)));
       assert.equal(String(item(a, group).description), String(rows.length));
     }
+  });
+
+  it('Watch Order puts an order in a Watched group at the top; with watchedOnly, only its events notify', async () => {
+    // No sandbox reset here: the watcher's cursor is past what a reset sandbox would stamp new events with.
+    a.services.tree.refreshAll();
+    const rows = ordersOf(a, await childrenOf(a, portin)).filter((n) => !contextOf(a, n).startsWith('order:portin:exception'));
+    const [watched, other] = [rows[0]!, rows[1]!];
+    assert.equal(await vscode.commands.executeCommand('telnyxPorting.watchOrder', watched), true);
+    const children = await childrenOf(a, portin);
+    assert.equal(contextOf(a, children[0]!), 'watched:portin', 'the Watched group comes first');
+    const inGroup = ordersOf(a, await childrenOf(a, children[0]!));
+    assert.deepEqual(inGroup.map((n) => n.order!.id), [watched.order!.id]);
+    assert.match(contextOf(a, inGroup[0]!), /:watched$/, 'Unwatch is offered on it');
+
+    await configure({ 'watch.watchedOnly': true });
+    for (const row of [watched, other]) {
+      await sandbox.insertEvents({ direction: 'portin', orderId: row.order!.id, count: 1, eventType: 'porting_order.status_changed', status: 'exception' });
+    }
+    const { out, shown } = await tick();
+    assert.equal(out?.result?.fresh.length, 2, 'both events are new');
+    assert.equal(shown.length, 1, 'only the watched order notifies');
+    assert.match(String(shown[0]?.[0]), /Exception/);
+    await configure({ 'watch.watchedOnly': undefined });
+
+    assert.equal(await vscode.commands.executeCommand('telnyxPorting.unwatchOrder', inGroup[0]), true);
+    assert.ok(!(await childrenOf(a, portin)).some((n) => contextOf(a, n).startsWith('watched:')), 'no group once nothing is watched');
+    w.tree.markAllSeen();
   });
 
   it('without a key there is no tick and no request', async () => {
