@@ -171,12 +171,12 @@ export function printWatch(w: WatchResult): void {
   console.log(`  first tick of a window (cursors set from history, nothing reported): ${w.first.requests} requests, ${kb(w.first.bytes)}, ${ms(w.first.ms)} ms`);
   const i = w.idle;
   console.log(
-    `  idle, nothing new (${i.ticks} ticks): ${i.requests} requests, ${kb(i.bytes)} and ${i.listed} events listed a tick (those within the minute of overlap), ${ms(i.ms)} ms median; per hour: ${hour(i)}`,
+    `  idle, nothing new (${i.ticks} ticks): ${i.requests} requests, ${kb(i.bytes)} and ${i.listed} events listed a tick (the newest, at the cursor), ${ms(i.ms)} ms median; per hour: ${hour(i)}`,
   );
   const b = w.afterBurst;
   console.log(
     `  idle after a burst of ${b.burst} port-in events (1 s apart): ${b.requests} requests, ${kb(b.bytes)} and ${b.listed} events listed a tick ` +
-      `(the overlap lists again every event within a minute of the newest, on every tick until newer ones arrive); per hour: ${hour(b)}`,
+      `(once the clock is a minute past the burst, only its newest is listed again); per hour: ${hour(b)}`,
   );
   const n = w.notify;
   console.log(

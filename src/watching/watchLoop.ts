@@ -44,26 +44,34 @@ export class WatchLoop implements vscode.Disposable {
   last: WatchTickOutcome | undefined;
   /** Why the last tick did not run or failed, for the log and tests. */
   lastProblem: string | undefined;
+  /** The wait the schedule chose last (undefined: no tick scheduled), for the log and tests. */
+  scheduledMs: number | undefined;
 
   constructor(
     private readonly s: Services,
     private readonly globalState: vscode.Memento,
-    private readonly env: WatchEnvironment = { focused: () => vscode.window.state.focused },
+    readonly env: WatchEnvironment = { focused: () => vscode.window.state.focused },
   ) {
     this.subscriptions.push(
-      vscode.window.onDidChangeWindowState(() => this.schedule()),
+      vscode.window.onDidChangeWindowState(() => void this.schedule()),
       s.keys.onDidChange(() => this.restart()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Another server is another account: start over. Other settings (interval, kinds) apply from the next tick.
         if (e.affectsConfiguration('telnyxPorting.apiBaseUrl')) this.restart();
-        else if (e.affectsConfiguration('telnyxPorting')) this.schedule();
+        else if (e.affectsConfiguration('telnyxPorting')) void this.schedule();
       }),
     );
   }
 
   /** Starts the schedule; called once the extension is up (no request at activation: the first tick waits an interval). */
   start(): void {
-    this.schedule();
+    void this.schedule();
+  }
+
+  /** Computes the next wait again (focus, settings or the key changed); resolves once it is set. */
+  async reschedule(): Promise<number | undefined> {
+    await this.schedule();
+    return this.scheduledMs;
   }
 
   /** One tick now, whatever the schedule (Check for New Events; tests). Undefined without a key or while watching is off. */
@@ -76,19 +84,18 @@ export class WatchLoop implements vscode.Disposable {
     this.engine?.leader.release();
     this.engine = undefined;
     this.failures = 0;
-    this.schedule();
+    void this.schedule();
   }
 
-  private schedule(): void {
+  private async schedule(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const settings = readSettings();
-    void this.s.keys.get().then((key) => {
-      const delay = nextDelay({ intervalSeconds: settings.watchIntervalSeconds, focused: this.env.focused(), keySet: !!key, enabled: settings.watchEnabled, failures: this.failures });
-      if (delay === undefined) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.tick().finally(() => this.schedule()), delay);
-    });
+    const key = await this.s.keys.get();
+    const delay = nextDelay({ intervalSeconds: settings.watchIntervalSeconds, focused: this.env.focused(), keySet: !!key, enabled: settings.watchEnabled, failures: this.failures });
+    this.scheduledMs = delay;
+    clearTimeout(this.timer);
+    if (delay !== undefined) this.timer = setTimeout(() => void this.tick().finally(() => void this.schedule()), delay);
   }
 
   private async tick(): Promise<WatchTickOutcome | undefined> {

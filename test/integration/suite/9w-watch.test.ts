@@ -8,7 +8,7 @@ import { childrenOf, configure, contextOf, eventsOf, freshSession, item, ordersO
 
 interface WatchApi {
   services: {
-    watch: { lastProblem?: string; tickNow(): Promise<{ leading: boolean; result?: { fresh: { event: { id: string } }[]; completed: unknown[]; errors: unknown[] }; notify: unknown[] } | undefined> };
+    watch: { lastProblem?: string; env: { focused(): boolean }; reschedule(): Promise<number | undefined>; tickNow(): Promise<{ leading: boolean; result?: { fresh: { event: { id: string } }[]; completed: unknown[]; errors: unknown[] }; notify: unknown[] } | undefined> };
     treeView: vscode.TreeView<unknown>;
     tree: { unseenCount: number; markAllSeen(): void };
   };
@@ -110,9 +110,15 @@ describe('watching for new events', function () {
     const first = await tick();
     assert.deepEqual(first.out?.result?.fresh.map((f) => f.event.id), [pending!.id]);
     assert.equal(first.shown.length, 0, 'who wrote a comment is not known until its payload is');
+    // Its document, open meanwhile, says the payload is not generated yet, then shows it once it is.
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openEvent', pending!.id);
+    assert.match(editor.document.getText(), /not generated this event's payload yet/);
     await sandbox.complete({ direction: 'portout', ids: [pending!.id] });
     const second = await tick();
     assert.equal(second.out?.result?.completed.length, 1);
+    for (let i = 0; i < 50 && /not generated/.test(editor.document.getText()); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(JSON.parse(editor.document.getText()).payload_status, 'completed', 'the open document updated');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.equal(second.shown.length, 1, 'notified once, by its real kind');
     const third = await tick();
     assert.equal(third.out?.result?.completed.length, 0);
@@ -183,11 +189,27 @@ describe('watching for new events', function () {
     w.tree.markAllSeen();
   });
 
-  it('without a key there is no tick and no request', async () => {
+  it('ticks every interval while the window has focus and at most every 5 minutes while it has not', async () => {
+    const env = w.watch.env as { focused(): boolean };
+    const real = env.focused;
+    try {
+      await configure({ 'watch.intervalSeconds': 60 });
+      env.focused = () => true;
+      assert.equal(await w.watch.reschedule(), 60_000);
+      env.focused = () => false;
+      assert.equal(await w.watch.reschedule(), 300_000);
+    } finally {
+      env.focused = real;
+      await configure({ 'watch.intervalSeconds': 3600 });
+    }
+  });
+
+  it('without a key there is no tick, none scheduled, and no request', async () => {
     await vscode.commands.executeCommand('telnyxPorting.clearApiKey');
     await sandbox.clearRequests();
     const { out } = await tick();
     assert.equal(out, undefined);
+    assert.equal(await w.watch.reschedule(), undefined, 'nothing scheduled');
     assert.deepEqual(await sandbox.requests(), []);
   });
 });
