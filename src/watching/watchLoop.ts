@@ -32,6 +32,8 @@ const ORDER_CHANGES: ReadonlySet<ActionKind> = new Set([
 export interface WatchEnvironment {
   /** Whether this window has focus; VS Code's window state unless a test says otherwise. */
   focused(): boolean;
+  /** Who holds the lease: this window's session unless a test plays a second window. */
+  ownerId?: string;
 }
 
 export class WatchLoop implements vscode.Disposable {
@@ -151,7 +153,7 @@ export class WatchLoop implements vscode.Disposable {
     this.engine = {
       account,
       watcher: new EventWatcher({ source: clientEventSource(client), store: this.globalState, accountKey: account }),
-      leader: new Leader({ store: this.globalState, accountKey: account, ownerId: vscode.env.sessionId }),
+      leader: new Leader({ store: this.globalState, accountKey: account, ownerId: this.env.ownerId ?? vscode.env.sessionId }),
     };
     return this.engine;
   }

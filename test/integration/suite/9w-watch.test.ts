@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { WatchLoop } from '../../../src/watching/watchLoop';
 import { childrenOf, configure, contextOf, eventsOf, freshSession, item, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
 
 interface WatchApi {
@@ -187,6 +188,29 @@ describe('watching for new events', function () {
     assert.equal(await vscode.commands.executeCommand('telnyxPorting.unwatchOrder', inGroup[0]), true);
     assert.ok(!(await childrenOf(a, portin)).some((n) => contextOf(a, n).startsWith('watched:')), 'no group once nothing is watched');
     w.tree.markAllSeen();
+  });
+
+  it('with a second window on the same account, only one polls and an event is notified once', async () => {
+    // A second window's watch loop, sharing this window's global state as VS Code shares it between windows.
+    const ext = a as unknown as { context: { globalState: vscode.Memento }; services: ConstructorParameters<typeof WatchLoop>[0] };
+    const second = new WatchLoop(ext.services, ext.context.globalState, { focused: () => false, ownerId: 'a-second-window' });
+    try {
+      await tick(); // this window holds the lease
+      const [ev] = await sandbox.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.foc_date_changed' });
+      await sandbox.clearRequests();
+      const other = await withStubs({ showInformationMessage: async () => undefined }, () => second.tickNow());
+      assert.equal(other.result?.leading, false, 'the second window does not poll');
+      assert.equal(other.calls.showInformationMessage.length, 0);
+      assert.deepEqual(await sandbox.requests(), [], 'no request from the second window');
+      const first = await tick();
+      assert.deepEqual(first.out?.result?.fresh.map((f) => f.event.id), [ev!.id]);
+      assert.equal(first.shown.length, 1, 'notified once, by the window that polls');
+      const again = await withStubs({ showInformationMessage: async () => undefined }, () => second.tickNow());
+      assert.equal(again.calls.showInformationMessage.length, 0, 'not again by the other');
+    } finally {
+      second.dispose();
+      w.tree.markAllSeen();
+    }
   });
 
   it('ticks every interval while the window has focus and at most every 5 minutes while it has not', async () => {
