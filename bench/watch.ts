@@ -19,6 +19,7 @@ import { planNotifications, watchTick } from '../src/watch/watch';
 import type { DirectionName } from './protocol';
 import type { SandboxProcess } from './sandboxHost';
 import { median } from './stats';
+import { Prng } from '../test/sandbox/prng';
 
 /** Idle ticks counted (each ~one round trip). */
 const IDLE_TICKS = 10;
@@ -110,17 +111,6 @@ export interface WatchResult {
   tree: TreeSize[];
 }
 
-/** mulberry32: the insertion moments are random but the same every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts requests and body bytes from the client's own request log, and events listed from the watcher's source. */
 class Meter {
@@ -257,7 +247,8 @@ export async function measureWatch(sb: SandboxProcess, latencyMs: number, runs: 
   const rt = await roundTrip(sb, idlePath, 9);
 
   // 2. Latency to notification: one event at a time, at a random moment of an interval (simulated), found by the next tick.
-  const random = prng(11);
+  const randomGen = new Prng(11);
+  const random = (): number => randomGen.next();
   const tickMs: number[] = [];
   const totalMs: number[] = [];
   let found = 0;

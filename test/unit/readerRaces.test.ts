@@ -6,30 +6,21 @@
 import * as assert from 'node:assert/strict';
 import { NewestFirstReader, windowAround, type ReaderSource } from '../../src/api/newestFirstReader';
 import type { Page } from '../../src/api/types';
+import { Prng } from '../sandbox/prng';
 
 interface Rec {
   id: string;
   created_at: string;
 }
 
-/** A small seeded PRNG (mulberry32), so a failing seed can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A list sorted newest first (or oldest first) that, before answering each request, may lose a random record
  * or gain a newest one, and answers after a random pause, so concurrent requests see different states.
  */
 function changingList(seed: number, size: number, order: 'desc' | 'asc', change: { remove: number; insert: number }) {
-  const rand = prng(seed);
+  const randGen = new Prng(seed);
+  const rand = (): number => randGen.next();
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const make = (): Rec => ({ id: `r${(clock += 1000)}`, created_at: new Date(clock).toISOString() });
   let records: Rec[] = Array.from({ length: size }, make).reverse(); // newest first
