@@ -11,6 +11,7 @@ import { registerFindOrder } from './commands/findOrder';
 import { registerLoadMore } from './commands/loadMore';
 import { registerMarkAllSeen } from './commands/markAllSeen';
 import { registerOpenEvent } from './commands/openEvent';
+import { registerOpenOrder } from './commands/openOrder';
 import { registerRefresh } from './commands/refresh';
 import { registerRefreshNode } from './commands/refreshNode';
 import { registerRetry } from './commands/retry';
@@ -19,7 +20,7 @@ import { registerRepublishEvent } from './commands/republishEvent';
 import { registerSetApiKey } from './commands/setApiKey';
 import { registerShowLog } from './commands/showLog';
 import { readSettings, onSettingsChange } from './config';
-import { EventFileSystem, READONLY_MESSAGE } from './documents/eventFileSystem';
+import { PortingFileSystem, READONLY_MESSAGE } from './documents/portingFileSystem';
 import { EVENT_SCHEME } from './documents/eventPath';
 import { guardReadonly } from './documents/readonlyGuard';
 import { KeyStore } from './secrets/keyStore';
@@ -54,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showRecentEvents: () => readSettings().showRecentEvents,
   });
   const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const docs = new EventFileSystem(() => session.get());
+  const docs = new PortingFileSystem(() => session.get());
   const watchState: { loop?: WatchLoop } = {};
   const services: Services = {
     keys,
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLoadMore(),
     registerRetry(services),
     registerOpenEvent(services),
+    registerOpenOrder(services),
     registerRefreshDocument(services),
     registerRepublishEvent(services),
     registerFilterByStatus(services),
@@ -122,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
  * What was loaded with the old key or settings is dropped: tree loads and document reads in progress
  * are abandoned, the tree reloads, and open payload documents read their event again.
  */
-function startOver(tree: PortingTreeProvider, docs: EventFileSystem): void {
+function startOver(tree: PortingTreeProvider, docs: PortingFileSystem): void {
   tree.refreshAll();
   docs.invalidate();
   // Open tabs only: textDocuments also holds documents closed a moment ago, which nobody would see re-read.

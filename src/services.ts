@@ -1,7 +1,7 @@
 // The pieces commands work with, built once in extension.ts.
 
 import type * as vscode from 'vscode';
-import type { EventFileSystem } from './documents/eventFileSystem';
+import type { PortingFileSystem } from './documents/portingFileSystem';
 import type { KeyStore } from './secrets/keyStore';
 import type { Session } from './session';
 import type { TreeNode } from './tree/node';
@@ -17,7 +17,7 @@ export interface Services {
   tree: PortingTreeProvider;
   /** The view itself: whether it is visible (the restored-tab test checks it was not what activated us). */
   treeView: vscode.TreeView<TreeNode>;
-  docs: EventFileSystem;
+  docs: PortingFileSystem;
   log: vscode.LogOutputChannel;
   watch: WatchLoop;
   watched: WatchedOrders;

@@ -2,10 +2,10 @@
 // open payload document in memory. Any such change is undone by reading the event again.
 
 import * as vscode from 'vscode';
-import type { EventFileSystem } from './eventFileSystem';
+import type { PortingFileSystem } from './portingFileSystem';
 import { EVENT_SCHEME } from './eventPath';
 
-export function guardReadonly(docs: EventFileSystem): vscode.Disposable {
+export function guardReadonly(docs: PortingFileSystem): vscode.Disposable {
   return vscode.workspace.onDidChangeTextDocument((e) => {
     if (e.document.uri.scheme === EVENT_SCHEME && e.contentChanges.length > 0) docs.refresh(e.document.uri);
   });

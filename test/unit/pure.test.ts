@@ -8,6 +8,7 @@ import { PORT_IN } from '../../src/api/directions';
 import { eventView } from '../../src/presentation/eventView';
 import { slimEvent } from '../../src/tree/slimEvent';
 import { eventPath, parseEventPath } from '../../src/documents/eventPath';
+import { orderPath, parseOrderPath } from '../../src/documents/orderPath';
 
 const ID = 'eef3340b-8903-4466-b445-89b697315a3a';
 
@@ -96,6 +97,17 @@ describe('event document paths', () => {
     assert.equal(parseEventPath('/portin/not-a-uuid/x.json'), undefined);
     assert.equal(parseEventPath(`/portin/${ID}/x.txt`), undefined);
     assert.equal(parseEventPath(`/portin/${ID}`), undefined);
+  });
+});
+
+describe('order document paths', () => {
+  it('round-trip direction and id, and name the tab by the order with characters a file name cannot hold replaced', () => {
+    const path = orderPath('portin', ID, '+13125550100 (+2) · ACME/42: "x"');
+    assert.equal(path, `/portin/orders/${ID}/+13125550100 (+2) · ACME_42_ _x_.json`);
+    assert.deepEqual(parseOrderPath(path), { direction: 'portin', id: ID });
+    assert.equal(parseOrderPath(`/portin/${ID}/x.json`), undefined, 'an event path is not an order path');
+    assert.equal(parseOrderPath(`/portin/orders/not-a-uuid/x.json`), undefined);
+    assert.equal(orderPath('portout', ID, '\u0007'), `/portout/orders/${ID}/_.json`);
   });
 });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { sleep, childrenOf, eventsOf, freshSession, sandbox, withStubs, type Api, type Node, type Seed } from './helpers';
+import { sleep, childrenOf, eventsOf, freshSession, ordersOf, sandbox, withStubs, type Api, type Node, type Seed } from './helpers';
 
 async function eventNodes(a: Api, rootIndex: number): Promise<Node[]> {
   const root = (await childrenOf(a))[rootIndex]!;
@@ -120,4 +120,25 @@ describe('payload documents', () => {
     assert.match(String(calls.showErrorMessage[0]?.[0]), /not an event id/);
     assert.deepEqual(await sandbox.requests(), []);
   });
+
+  for (const [i, dir] of ['portin', 'portout'].entries()) {
+    it(`Open Order shows the whole ${dir} order in a tab named by its numbers or key, read fresh on refresh`, async () => {
+      const root = (await childrenOf(a))[i]!;
+      const row = ordersOf(a, await childrenOf(a, root))[0]!;
+      await sandbox.clearRequests();
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('telnyxPorting.openOrder', row);
+      const doc = editor.document;
+      assert.equal(doc.languageId, 'json');
+      const order = JSON.parse(doc.getText()) as { id: string };
+      assert.equal(order.id, row.order!.id);
+      const path = dir === 'portin' ? `/v2/porting_orders/${row.order!.id}` : `/v2/portouts/${row.order!.id}`;
+      assert.deepEqual((await sandbox.requests()).map((r) => r.path), [path]);
+      const label = String(a.services.tree.getTreeItem(row).label);
+      assert.ok(doc.uri.path.endsWith(`/${label.replace(/[\\/:*?"<>|]/g, '_')}.json`), doc.uri.path);
+      await sandbox.clearRequests();
+      await vscode.commands.executeCommand('telnyxPorting.refreshDocument', doc.uri);
+      for (let k = 0; k < 50 && (await sandbox.requests()).length === 0; k++) await sleep(100);
+      assert.deepEqual((await sandbox.requests()).map((r) => r.path), [path], 'read again on refresh');
+    });
+  }
 });

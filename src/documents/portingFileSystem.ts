@@ -1,15 +1,16 @@
-// Event payloads as read-only JSON documents under the extension's own scheme. Every read
-// fetches fresh from Telnyx, so reopening or reverting a document shows the current event.
+// Event payloads and whole orders as read-only JSON documents under the extension's own scheme. Every read
+// fetches fresh from Telnyx, so reopening or reverting a document shows the current event or order.
 
 import * as vscode from 'vscode';
-import { direction, type Direction } from '../api/directions';
+import { direction } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { TelnyxClient } from '../api/client';
 import type { PortingEvent } from '../api/types';
 import { parseEventPath } from './eventPath';
+import { parseOrderPath } from './orderPath';
 
 export const READONLY_MESSAGE = new vscode.MarkdownString(
-  'Telnyx event payloads are read-only: they show what Telnyx recorded. To send an event again, use **Telnyx Porting: Republish Event**.',
+  'Telnyx porting documents are read-only: they show what Telnyx recorded. To send an event again, use **Telnyx Porting: Republish Event**.',
 );
 
 /** What the document shows: the event as Telnyx returns it, or a plain note while its payload is not generated yet. */
@@ -29,10 +30,13 @@ export function renderEvent(event: PortingEvent): string {
 
 interface Read {
   abort: AbortController;
-  result: Promise<PortingEvent>;
+  result: Promise<string>;
 }
 
-export class EventFileSystem implements vscode.FileSystemProvider {
+/** What a document of the scheme shows, and how to read it afresh. */
+type DocumentRead = (client: TelnyxClient, signal: AbortSignal) => Promise<string>;
+
+export class PortingFileSystem implements vscode.FileSystemProvider {
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
   /** An event fetched whole just before opening (see open()), used by the first read so it is not fetched twice. */
@@ -80,19 +84,17 @@ export class EventFileSystem implements vscode.FileSystemProvider {
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const { direction: dirId, id } = this.parse(uri);
-    let event = this.prefetched.get(uri.toString());
+    const read = this.parse(uri);
+    const known = this.prefetched.get(uri.toString());
     this.prefetched.delete(uri.toString());
-    if (!event) {
-      try {
-        event = await this.latest(uri, direction(dirId), id);
-      } catch (e) {
-        const err = TelnyxError.from(e);
-        this.failures.set(uri.toString(), err);
-        throw err.kind === 'not-found' ? vscode.FileSystemError.FileNotFound(err.message) : vscode.FileSystemError.Unavailable(err.message);
-      }
+    if (known) return new TextEncoder().encode(renderEvent(known));
+    try {
+      return new TextEncoder().encode(await this.latest(uri, read));
+    } catch (e) {
+      const err = TelnyxError.from(e);
+      this.failures.set(uri.toString(), err);
+      throw err.kind === 'not-found' ? vscode.FileSystemError.FileNotFound(err.message) : vscode.FileSystemError.Unavailable(err.message);
     }
-    return new TextEncoder().encode(renderEvent(event));
   }
 
   /**
@@ -108,41 +110,41 @@ export class EventFileSystem implements vscode.FileSystemProvider {
    * the wire (Refresh, a change event) aborts the older one, which then answers with the newer result:
    * whichever VS Code applies last, it is never the stale one.
    */
-  private latest(uri: vscode.Uri, dir: Direction, id: string): Promise<PortingEvent> {
+  private latest(uri: vscode.Uri, fetch: DocumentRead): Promise<string> {
     const key = uri.toString();
     this.reads.get(key)?.abort.abort();
     const abort = new AbortController();
-    const read: Read = { abort, result: Promise.resolve(undefined as unknown as PortingEvent) };
-    read.result = (async (): Promise<PortingEvent> => {
+    const read: Read = { abort, result: Promise.resolve('') };
+    read.result = (async (): Promise<string> => {
       try {
-        const event = await (await this.client()).getEvent(dir, id, abort.signal);
-        if (!abort.signal.aborted) return event;
+        const text = await fetch(await this.client(), abort.signal);
+        if (!abort.signal.aborted) return text;
       } catch (e) {
         if (!abort.signal.aborted) throw e;
       } finally {
         if (this.reads.get(key) === read && !abort.signal.aborted) this.reads.delete(key);
       }
       const newer = this.reads.get(key);
-      return newer && newer !== read ? newer.result : this.latest(uri, dir, id);
+      return newer && newer !== read ? newer.result : this.latest(uri, fetch);
     })();
     this.reads.set(key, read);
     return read.result;
   }
 
   writeFile(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
   }
 
   delete(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
   }
 
   rename(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
   }
 
   createDirectory(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx event payloads are read-only.');
+    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
   }
 
   readDirectory(): [string, vscode.FileType][] {
@@ -153,9 +155,12 @@ export class EventFileSystem implements vscode.FileSystemProvider {
     return new vscode.Disposable(() => undefined);
   }
 
-  private parse(uri: vscode.Uri): { direction: 'portin' | 'portout'; id: string } {
-    const parsed = parseEventPath(uri.path);
-    if (!parsed) throw vscode.FileSystemError.FileNotFound(uri);
-    return parsed;
+  /** How to read the document at this path: an event's payload or a whole order. */
+  private parse(uri: vscode.Uri): DocumentRead {
+    const event = parseEventPath(uri.path);
+    if (event) return async (client, signal) => renderEvent(await client.getEvent(direction(event.direction), event.id, signal));
+    const order = parseOrderPath(uri.path);
+    if (order) return async (client, signal) => `${JSON.stringify(await client.getOrder(direction(order.direction), order.id, signal), null, 2)}\n`;
+    throw vscode.FileSystemError.FileNotFound(uri);
   }
 }
