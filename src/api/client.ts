@@ -2,12 +2,12 @@
 // show one event, republish one. Direction-specific details come from the direction table.
 
 import { MAX_PAGE_SIZE } from './defaults';
-import { type Direction, type DirectionId, DIRECTIONS, direction as directionOf } from './directions';
+import { type Direction, type DirectionId, DIRECTIONS, direction as directionOf, PORT_OUT } from './directions';
 import { TelnyxError } from './errors';
 import { fetchAll, type FetchAllOptions, type FetchAllResult } from './fetchAll';
 import { Http, type HttpOptions, type ReadOptions } from './http';
 import { toPage } from './page';
-import type { Order, Page, PortingEvent } from './types';
+import type { Order, OrderComment, Page, PortingEvent, PortoutDecision, PortoutDetails, PortoutRejection } from './types';
 
 export interface ListEventsOptions extends ReadOptions {
   /** Only the events of this order; all of the direction's events otherwise. */
@@ -117,7 +117,73 @@ export class TelnyxClient {
    */
   async republish(dir: Direction, id: string, signal?: AbortSignal): Promise<void> {
     if (!this.eventsPath.has(dir.id)) await this.getEvent(dir, id, signal);
-    await this.http.postOnce(`${this.eventsPathOf(dir)}/${encodeURIComponent(id)}/republish`, { signal, what: `Republishing ${dir.label} event ${id}` });
+    await this.http.sendOnce('POST', `${this.eventsPathOf(dir)}/${encodeURIComponent(id)}/republish`, { signal, accept: '*/*', what: `Republishing ${dir.label} event ${id}` });
+  }
+
+  /**
+   * An order's whole conversation, oldest first (by created_at, then as listed; the API promises no order). Port-in
+   * comments are read page by page (250 a page) until the last; port-out comments, which take no paging
+   * parameters, in one GET. Entries that are not records are left out.
+   */
+  async listComments(dir: Direction, orderId: string, signal?: AbortSignal): Promise<OrderComment[]> {
+    const what = `Loading the comments of ${dir.label} order ${orderId}`;
+    const path = dir.commentsPath(orderId);
+    const byId = new Map<string, OrderComment>();
+    const unnamed: OrderComment[] = [];
+    const keep = (items: OrderComment[]): void => {
+      for (const c of items) {
+        if (typeof c.id === 'string' && c.id !== '') byId.set(c.id, c);
+        else unnamed.push(c);
+      }
+    };
+    if (!dir.commentsPaged) {
+      keep(toPage<OrderComment>(await this.http.json(path, { signal, what }), 1, MAX_PAGE_SIZE, `${dir.label} comments`).items);
+    } else {
+      // A comment posted while we page lands at the end; the id map keeps one copy of anything seen twice.
+      for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages && pageNumber <= MAX_COMMENT_PAGES; pageNumber++) {
+        const body = await this.http.json(path, { query: { 'page[number]': pageNumber, 'page[size]': MAX_PAGE_SIZE }, signal, what });
+        const page = toPage<OrderComment>(body, pageNumber, MAX_PAGE_SIZE, `${dir.label} comments`);
+        keep(page.items);
+        totalPages = page.totalPages;
+      }
+    }
+    return sortComments([...byId.values(), ...unnamed]);
+  }
+
+  /**
+   * Posts one comment: exactly one POST per call (a 429, refused before processing, is the only resend).
+   * Resolves with the comment Telnyx created. On 'unknown-outcome' (5xx, 408, timeout, a cut connection, or
+   * a 2xx whose answer could not be read) it may or may not be posted: list the comments again and look for
+   * it with findPostedComment before offering to send it again.
+   */
+  async postComment(dir: Direction, orderId: string, body: string, signal?: AbortSignal): Promise<OrderComment> {
+    const what = `Posting a comment on ${dir.label} order ${orderId}`;
+    const sent = await this.http.sendOnce('POST', dir.commentsPath(orderId), { body: { body }, signal, what });
+    return dataRecord<OrderComment>(sent.body, sent.bodyUnreadable, what, 'comment');
+  }
+
+  /** The codes a port-out may be rejected with (`GET /portouts/rejections/{id}`), optionally only one code. */
+  async portoutRejections(orderId: string, signal?: AbortSignal, code?: number): Promise<PortoutRejection[]> {
+    const what = `Loading the rejection codes of port-out ${orderId}`;
+    const body = await this.http.json(`${PORT_OUT.ordersPath}/rejections/${encodeURIComponent(orderId)}`, { query: { 'filter[code]': code }, signal, what });
+    const data = (body as { data?: unknown } | undefined)?.data;
+    if (!Array.isArray(data)) throw new TelnyxError('malformed', `${what}: the answer has no list of codes in it.`);
+    return data.filter((r): r is PortoutRejection => typeof r === 'object' && r !== null && !Array.isArray(r));
+  }
+
+  /**
+   * Answers a pending port-out: `PATCH /portouts/{id}/authorized` or `/rejected-pending` with
+   * `{reason, host_messaging}`, sent once (as postComment). Resolves with the port-out as it is now. A
+   * rejection without a reason, or an answer to a port-out that is no longer pending, is Telnyx's 422
+   * ('invalid'). On 'unknown-outcome', read the port-out again (getOrder) and ask decisionTookEffect.
+   */
+  async answerPortout(orderId: string, decision: PortoutDecision, opts: { reason?: string; hostMessaging?: boolean } = {}, signal?: AbortSignal): Promise<PortoutDetails> {
+    const what = `${decision === 'authorized' ? 'Authorizing' : 'Rejecting'} port-out ${orderId}`;
+    const body: Record<string, unknown> = {};
+    if (opts.reason !== undefined) body.reason = opts.reason;
+    if (opts.hostMessaging !== undefined) body.host_messaging = opts.hostMessaging;
+    const sent = await this.http.sendOnce('PATCH', `${PORT_OUT.ordersPath}/${encodeURIComponent(orderId)}/${decision}`, { body, signal, what });
+    return dataRecord<PortoutDetails>(sent.body, sent.bodyUnreadable, what, 'port-out');
   }
 
   /**
@@ -145,6 +211,71 @@ export class TelnyxClient {
   eventsPathOf(dir: Direction): string {
     return this.eventsPath.get(dir.id) ?? dir.eventsPaths[0]!;
   }
+}
+
+/** More pages of comments than any conversation has: a guard against an answer whose meta never ends. */
+const MAX_COMMENT_PAGES = 100;
+
+/**
+ * The record in a write's `{data: …}` answer. A 2xx whose answer is unreadable or has no record was still
+ * done, but what it made is unknown: that is an 'unknown-outcome' too, so the caller checks rather than resends.
+ */
+function dataRecord<T extends object>(body: unknown, unreadable: boolean, what: string, noun: string): T {
+  const data = (body as { data?: unknown } | undefined)?.data;
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as T;
+  const why = unreadable ? 'its answer could not be read' : `its answer has no ${noun} in it`;
+  throw new TelnyxError('unknown-outcome', `${what}: Telnyx accepted it, but ${why}, so what it made is unknown.`);
+}
+
+/**
+ * Oldest first by created_at (unparseable or missing times last); comments of the same millisecond keep the
+ * order they came in (the API's). A new array.
+ */
+export function sortComments(comments: readonly OrderComment[]): OrderComment[] {
+  const time = (c: OrderComment): number => {
+    const t = Date.parse(c.created_at ?? '');
+    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+  };
+  return [...comments].sort((a, b) => time(a) - time(b));
+}
+
+/** How far a server's clock may run behind ours when matching a comment to the moment we sent it. */
+export const COMMENT_CLOCK_SKEW_MS = 2 * 60_000;
+
+/**
+ * After a send whose outcome is unknown: the comment with exactly this body created at or after `sentAt`
+ * (less `skewMs` for the server's clock), the newest if several; undefined when it is not there. The text is
+ * compared as sent, not trimmed: the API keeps a multi-line body as typed.
+ */
+export function findPostedComment(comments: readonly OrderComment[], body: string, sentAt: Date | number | string, skewMs = COMMENT_CLOCK_SKEW_MS): OrderComment | undefined {
+  const since = new Date(sentAt).getTime() - skewMs;
+  let found: OrderComment | undefined;
+  let foundAt = Number.NEGATIVE_INFINITY;
+  for (const c of comments) {
+    if (c.body !== body) continue;
+    const at = Date.parse(c.created_at ?? '');
+    if (Number.isNaN(at) || at < since) continue;
+    if (at >= foundAt) {
+      found = c;
+      foundAt = at;
+    }
+  }
+  return found;
+}
+
+/** Port-out statuses each answer leads to: the one asked for, and those that can only come after it. */
+const DECIDED: Readonly<Record<PortoutDecision, readonly string[]>> = {
+  authorized: ['authorized', 'ported'],
+  'rejected-pending': ['rejected-pending', 'rejected'],
+};
+
+/**
+ * After an answer whose outcome is unknown: whether the port-out, read again (`getOrder(PORT_OUT, id)` or the
+ * record answerPortout returned), shows it took effect: its status is the one asked for or one only reached after it.
+ */
+export function decisionTookEffect(portout: Order | undefined, decision: PortoutDecision): boolean {
+  const status = portout === undefined ? undefined : PORT_OUT.statusOf(portout);
+  return typeof status === 'string' && DECIDED[decision].includes(status);
 }
 
 function clampSize(size: number): number {

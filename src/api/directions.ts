@@ -4,7 +4,7 @@
 // entry. How a direction looks (status words, icons, event-type words) is presentation: see
 // ../presentation/directionLooks.ts.
 
-import type { Nullable, Order, PortingEvent, PortingOrder, PortoutDetails, StatusDetail } from './types';
+import type { CommentAuthor, Nullable, Order, OrderComment, PortingEvent, PortingOrder, PortoutDetails, StatusDetail } from './types';
 
 export type DirectionId = 'portin' | 'portout';
 
@@ -64,6 +64,12 @@ interface WireFacts {
   keyPrefixes: readonly string[];
   /** Whole keys the API finds with an exact filter. */
   keyFilters: readonly KeyFilter[];
+  /** List (GET) and create (POST) path of an order's comments, relative to the base URL. */
+  commentsPath: (orderId: string) => string;
+  /** Whether the comments list takes `page[number]`/`page[size]`; without them it is one GET (and sending them is refused). */
+  commentsPaged: boolean;
+  /** Who wrote a comment, as this direction's comment record says it. */
+  commentAuthor: (comment: OrderComment) => CommentAuthor;
   numberFilter: NumberFilter;
   /** Exact filters a whole number may also answer (something else spelt in digits), from the text typed. */
   wholeNumberAlso(text: string): { field: MatchField; filters: Record<string, string> }[];
@@ -119,6 +125,9 @@ export const PORT_IN: Direction = withOrders<PortingOrder>({
   // Support (sr_) and parent support (pr_) keys.
   keyPrefixes: ['sr_', 'pr_'],
   keyFilters: [{ prefix: 'pr_', field: 'parent support key', filter: 'filter[parent_support_key]' }],
+  commentsPath: (orderId) => `porting_orders/${encodeURIComponent(orderId)}/comments`,
+  commentsPaged: true,
+  commentAuthor: (c) => (c.user_type === 'user' ? 'account' : c.user_type === 'admin' ? 'telnyx' : c.user_type === 'system' ? 'system' : 'unknown'),
   // The contains filter finds whole and partial numbers, also past the 50 an order embeds.
   numberFilter: { filter: 'filter[phone_numbers][phone_number][contains]', partial: true, value: (digits) => digits },
   // At a stretch, a reference spelt like a number, which the exact filter finds.
@@ -163,6 +172,11 @@ export const PORT_OUT: Direction = withOrders<PortoutDetails>({
   withoutNumbers: undefined,
   keyPrefixes: ['PO_'],
   keyFilters: [{ prefix: 'PO_', field: 'support key', filter: 'filter[support_key]' }],
+  // The spec gives the port-out comments list no paging parameters.
+  commentsPath: (orderId) => `portouts/${encodeURIComponent(orderId)}/comments`,
+  commentsPaged: false,
+  // The spec: user_id is "null if created by Telnyx Admin".
+  commentAuthor: (c) => (c.user_id === null ? 'telnyx' : typeof c.user_id === 'string' && c.user_id !== '' ? 'account' : 'unknown'),
   // /portouts matches numbers exactly only.
   numberFilter: { filter: 'filter[phone_number]', partial: false, value: (digits) => `+${digits}` },
   // Digits without a "+" may also be a whole PON.

@@ -52,6 +52,22 @@ export interface RequestOptions extends ReadOptions {
   what: string;
 }
 
+export interface SendOptions extends RequestOptions {
+  /** Sent as JSON (`Content-Type: application/json`); no body when undefined. */
+  body?: unknown;
+  /** Default `application/json`; a republish (204, no body) sends any-type, as the SDK does. */
+  accept?: string;
+}
+
+export interface SendResult {
+  /** The 2xx status. */
+  status: number;
+  /** The answer parsed as JSON; undefined when it was empty or could not be read (see bodyUnreadable). */
+  body: unknown;
+  /** True when a 2xx came with a body that broke off or is not JSON: it was done, but what it made is unknown. */
+  bodyUnreadable: boolean;
+}
+
 const DEFAULT_TIMEOUT_MS = DEFAULTS.requestTimeoutSeconds * 1000;
 
 /**
@@ -120,16 +136,26 @@ export class Http {
   }
 
   /**
-   * POST that is never blindly resent. Only a 429 (refused before processing) is sent again, within the
-   * Retry-After bound. A 5xx, a 408, a timeout or a connection lost after connecting leaves the outcome
-   * unknown ('unknown-outcome'), which the caller must put to the user; a connection refused before
-   * anything was sent is a plain 'network' error. `x-should-retry: true` does not make a 5xx safe to
-   * resend: only a 429 says the request was refused before it was processed. Resolves with the 2xx status.
+   * POST with no body (republish), sent as sendOnce sends it. Resolves with the 2xx status.
    */
   async postOnce(path: string, opts: RequestOptions): Promise<number> {
+    return (await this.sendOnce('POST', path, { ...opts, accept: '*/*' })).status;
+  }
+
+  /**
+   * A write (POST, PATCH) that is never blindly resent, with an optional JSON body. Only a 429 (refused
+   * before processing) is sent again, within the Retry-After bound. A 5xx, a 408, a timeout or a connection
+   * lost after connecting leaves the outcome unknown ('unknown-outcome'), which the caller must put to the
+   * user; a connection refused before anything was sent is a plain 'network' error. `x-should-retry: true`
+   * does not make a 5xx safe to resend: only a 429 says the request was refused before it was processed.
+   * Resolves with the 2xx status and the answer's body parsed as JSON: undefined when empty, and also when
+   * it broke off or is not JSON (`bodyUnreadable` then says so), since the status alone says it was done.
+   */
+  async sendOnce(method: 'POST' | 'PATCH', path: string, opts: SendOptions): Promise<SendResult> {
+    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     for (let attempt = 0; ; attempt++) {
       this.throwIfCancelled(opts);
-      const a = await this.attempt('POST', path, undefined, '*/*', opts.signal);
+      const a = await this.attempt(method, path, undefined, opts.accept ?? 'application/json', opts.signal, payload);
       if (!a.ok) {
         const f = a.failure;
         if (f.reason === 'cancelled') throw new TelnyxError('cancelled', `${opts.what}: cancelled; it may or may not have been processed.`);
@@ -137,8 +163,8 @@ export class Http {
         throw this.unansweredPost(f, opts.what);
       }
       if (isRedirect(a.status)) throw this.redirectError(a.headers, a.status, opts.what);
-      // The status says it was done; a body that then breaks off changes nothing.
-      if (isSuccess(a.status)) return a.status;
+      // The status says it was done; a body that then breaks off changes nothing about that.
+      if (isSuccess(a.status)) return successResult(a.status, a.body);
       const body = a.body ? utf8.decode(a.body) : '';
       if (a.status === 429) {
         const asked = askedWaitMs(a.headers);
@@ -199,7 +225,14 @@ export class Http {
    * One request and its whole answer under one deadline. The deadline's timer and the caller's signal
    * abort the same controller, which stops the fetch and the body read alike.
    */
-  private async attempt(method: 'GET' | 'POST', path: string, searchParams: URLSearchParams | undefined, accept: string, signal: AbortSignal | undefined): Promise<Attempt> {
+  private async attempt(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    searchParams: URLSearchParams | undefined,
+    accept: string,
+    signal: AbortSignal | undefined,
+    payload?: string,
+  ): Promise<Attempt> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -225,7 +258,8 @@ export class Http {
           method,
           searchParams,
           signal: controller.signal,
-          headers: { Accept: accept },
+          headers: payload === undefined ? { Accept: accept } : { Accept: accept, 'Content-Type': 'application/json' },
+          ...(payload === undefined ? {} : { body: payload }),
           fetch: (input, init) => {
             url = input instanceof Request ? input.url : String(input);
             return fetch(input, init);
@@ -303,6 +337,17 @@ function unknownOutcome(err: TelnyxError, what: string): TelnyxError {
   const head = err.message.endsWith(suffix) ? err.message.slice(0, err.message.length - suffix.length) : err.message;
   const said = details ? ` Telnyx said: ${/[.!?]$/.test(details) ? details : `${details}.`}` : '';
   return new TelnyxError('unknown-outcome', `${head.startsWith(`${what}: `) ? head : `${what}: ${head}`}, so it may or may not have been processed.${said}`, err.status, err.errors);
+}
+
+function successResult(status: number, raw: Uint8Array | undefined): SendResult {
+  if (raw === undefined) return { status, body: undefined, bodyUnreadable: true };
+  const text = utf8.decode(raw);
+  if (text.trim() === '') return { status, body: undefined, bodyUnreadable: false };
+  try {
+    return { status, body: JSON.parse(text) as unknown, bodyUnreadable: false };
+  } catch {
+    return { status, body: undefined, bodyUnreadable: true };
+  }
 }
 
 function isSuccess(status: number): boolean {

@@ -60,6 +60,7 @@ export interface PortoutDetails {
   current_carrier?: Nullable<string>;
   reason?: Nullable<string>;
   rejection_code?: Nullable<number>;
+  host_messaging?: Nullable<boolean>;
 }
 
 export type Order = PortingOrder | PortoutDetails;
@@ -88,3 +89,35 @@ export interface Page<T> {
   totalPages: number;
   totalResults: number;
 }
+
+/**
+ * A comment on an order, of either direction (API.md §13): `PortingOrdersComment` names its author's kind in
+ * `user_type` and its order in `porting_order_id`; `PortoutComment` has `user_id` (null when a Telnyx admin
+ * wrote it) and `portout_id`. Who wrote it is read through the direction's `commentAuthor`.
+ */
+export interface OrderComment {
+  id?: Nullable<string>;
+  body?: Nullable<string>;
+  created_at?: Nullable<string>;
+  record_type?: Nullable<string>;
+  porting_order_id?: Nullable<string>;
+  portout_id?: Nullable<string>;
+  /** Port-in: `admin` (Telnyx staff), `user` (the account) or `system`. */
+  user_type?: Nullable<string>;
+  /** Port-out: the writer, null for a Telnyx admin. */
+  user_id?: Nullable<string>;
+}
+
+/** Who wrote a comment, in the words the UI shows: the account, Telnyx support, the system, or not said. */
+export type CommentAuthor = 'account' | 'telnyx' | 'system' | 'unknown';
+
+/** A code a port-out may be rejected with (`GET /portouts/rejections/{id}`). */
+export interface PortoutRejection {
+  code?: Nullable<number>;
+  description?: Nullable<string>;
+  /** Whether the rejection's reason must be written out (e.g. "Other"). */
+  reason_required?: Nullable<boolean>;
+}
+
+/** The account's answer to a pending port-out: the status it asks for (`PATCH /portouts/{id}/{decision}`). */
+export type PortoutDecision = 'authorized' | 'rejected-pending';

@@ -2,6 +2,15 @@
 // The port-out events prefix comes from runtime config, so one server can play either the spec
 // (/portouts/events) or the guide (/portout/events).
 
+import {
+  authorizePortout,
+  createPortingOrderComment,
+  createPortoutComment,
+  listPortingOrderComments,
+  listPortoutComments,
+  listPortoutRejections,
+  rejectPortout,
+} from './api-comments';
 import { listPortingOrders, listPortouts, showPortingOrder, showPortout } from './api-orders';
 import {
   listPortinEvents,
@@ -28,6 +37,8 @@ function routesFor(portoutEvents: PortoutEventsPath): Route[] {
   return [
     ['GET', /^\/porting_orders$/, listPortingOrders],
     ['GET', new RegExp(`^/porting_orders/${SEGMENT}$`), showPortingOrder],
+    ['GET', new RegExp(`^/porting_orders/${SEGMENT}/comments$`), listPortingOrderComments],
+    ['POST', new RegExp(`^/porting_orders/${SEGMENT}/comments$`), createPortingOrderComment],
     ['GET', /^\/porting\/events$/, listPortinEvents],
     ['GET', new RegExp(`^/porting/events/${SEGMENT}$`), showPortinEvent],
     ['POST', new RegExp(`^/porting/events/${SEGMENT}/republish$`), republishPortinEvent],
@@ -37,6 +48,11 @@ function routesFor(portoutEvents: PortoutEventsPath): Route[] {
     ['POST', new RegExp(`^/${pe}/${SEGMENT}/republish$`), republishPortoutEvent],
     ['GET', /^\/portouts$/, listPortouts],
     ['GET', new RegExp(`^/portouts/${SEGMENT}$`), showPortout],
+    ['GET', new RegExp(`^/portouts/rejections/${SEGMENT}$`), listPortoutRejections],
+    ['GET', new RegExp(`^/portouts/${SEGMENT}/comments$`), listPortoutComments],
+    ['POST', new RegExp(`^/portouts/${SEGMENT}/comments$`), createPortoutComment],
+    ['PATCH', new RegExp(`^/portouts/${SEGMENT}/authorized$`), authorizePortout],
+    ['PATCH', new RegExp(`^/portouts/${SEGMENT}/rejected-pending$`), rejectPortout],
   ];
 }
 

@@ -230,7 +230,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
       store.reset();
       return send(res, 204);
     case 'GET /seed':
-      return send(res, 200, store.data);
+      // The comments after the four lists, so the lists' part of the answer is what it always was.
+      return send(res, 200, { ...store.data, portinComments: store.allComments('portin'), portoutComments: store.allComments('portout') });
+    case 'GET /decisions':
+      return send(res, 200, store.decisions);
+    case 'DELETE /decisions':
+      store.decisions = [];
+      return send(res, 204);
     default:
       return fail(res, 404, `no control endpoint ${route}`);
   }

@@ -35,6 +35,16 @@ export function invalidParameter(parameter: string, detail: string): TelnyxError
   return { code: '10015', title: 'Bad Request', detail, source: { parameter }, meta: docUrl('10015') };
 }
 
+/** A bad field of a request body: `source.pointer` points at it (`/body`, `/reason`), as Telnyx's 422s do. */
+export function invalidField(pointer: string, detail: string, title = 'Invalid value'): TelnyxError {
+  return { code: '10015', title, detail, source: { pointer }, meta: docUrl('10015') };
+}
+
+/** A request body that is not JSON at all. */
+export function malformedBody(): ErrorBody {
+  return { errors: [{ code: '10015', title: 'Bad Request', detail: 'The request body is not valid JSON.', source: { pointer: '/' }, meta: docUrl('10015') }] };
+}
+
 /** The default body for an injected fault with this status. */
 export function errorForStatus(status: number, detail?: string): ErrorBody {
   const one = (code: string, title: string, fallback: string, extra: Partial<TelnyxError> = {}): ErrorBody => ({

@@ -313,3 +313,38 @@ export interface SeedData {
   portinEvents: PortingEvent[];
   portoutEvents: PortoutEvent[];
 }
+
+// ---- comments and port-out answers (§13) ----
+
+export type CommentUserType = 'admin' | 'user' | 'system';
+
+/** `PortingOrdersComment`: who wrote it is `user_type` (Telnyx staff, the account, the system). */
+export interface PortingComment {
+  id: string;
+  body: string;
+  porting_order_id: string;
+  created_at: string;
+  record_type: 'porting_comment';
+  user_type: CommentUserType;
+}
+
+/** `PortoutComment`: `user_id` is null when a Telnyx admin wrote it. */
+export interface PortoutComment {
+  id: string;
+  body: string;
+  portout_id: string;
+  created_at: string;
+  record_type: 'portout_comment';
+  user_id: string | null;
+}
+
+/** `PortoutRejection`: a code the account may reject a port-out with. */
+export interface PortoutRejection {
+  code: number;
+  description: string;
+  reason_required: boolean;
+}
+
+/** The two answers an account gives a pending port-out (`PATCH /portouts/{id}/{status}`). */
+export const PORTOUT_DECISIONS = ['authorized', 'rejected-pending'] as const;
+export type PortoutDecision = (typeof PORTOUT_DECISIONS)[number];

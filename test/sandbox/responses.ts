@@ -9,6 +9,8 @@ export interface ApiRequest {
   /** Path below /v2, e.g. "/porting/events". */
   path: string;
   query: URLSearchParams;
+  /** The request body as text (POST, PATCH); undefined when none was sent. */
+  body?: string;
   store: SandboxStore;
   /** Answer as usual but change nothing (no republish recorded, no events inserted): the request "never arrived". */
   dryRun: boolean;
@@ -37,6 +39,7 @@ export const ok = (body: unknown): ApiResponse => ({ status: 200, body });
 export const noContent = (): ApiResponse => ({ status: 204 });
 export const missing = (detail?: string): ApiResponse => ({ status: 404, body: notFound(detail) });
 export const unprocessable = (errors: TelnyxError[]): ApiResponse => ({ status: 422, body: { errors } });
+export const created = (body: unknown): ApiResponse => ({ status: 201, body });
 
 const texts = new WeakMap<object, string>();
 

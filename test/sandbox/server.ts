@@ -11,7 +11,18 @@ import type { Fault, FaultMatch, QueuedFault } from './faults';
 import type { SeedData } from './model';
 import type { ApiResponse } from './responses';
 import type { SeedOptions } from './seed';
-import type { AnyEvent, AnyRecord, CompleteEventsRequest, InsertEventsRequest, RemoveRecordsRequest, RepublishRecord, RequestLogEntry, RuntimeConfig } from './store';
+import type { PortingComment, PortoutComment } from './model';
+import type {
+  AnyEvent,
+  AnyRecord,
+  CompleteEventsRequest,
+  DecisionRecord,
+  InsertEventsRequest,
+  RemoveRecordsRequest,
+  RepublishRecord,
+  RequestLogEntry,
+  RuntimeConfig,
+} from './store';
 import { DEFAULT_CONFIG, SandboxStore } from './store';
 
 export type { Fault, FaultMatch, QueuedFault } from './faults';
@@ -30,6 +41,7 @@ export type {
   RemovePick,
   RemoveRecordsRequest,
   RepublishRecord,
+  DecisionRecord,
   RequestLogEntry,
   RuntimeConfig,
 } from './store';
@@ -66,6 +78,11 @@ export interface Sandbox {
   /** Most API requests the sandbox held at once (arrived, not yet answered) since start, reset() or clearRequests(). */
   readonly peakInFlight: number;
   readonly republishes: readonly RepublishRecord[];
+  /** Port-outs answered (`PATCH /portouts/{id}/authorized|rejected-pending`) that took effect, in order. */
+  readonly decisions: readonly DecisionRecord[];
+  /** Each order's comments, oldest first, after posts (seeded from the completed new_comment events). */
+  comments(direction: 'portin', orderId: string): readonly PortingComment[];
+  comments(direction: 'portout', orderId: string): readonly PortoutComment[];
   readonly faults: readonly QueuedFault[];
   readonly config: Readonly<RuntimeConfig>;
   addFault(match: FaultMatch, fault: Fault): QueuedFault;
@@ -83,7 +100,7 @@ export interface Sandbox {
   removeRecords(req: RemoveRecordsRequest): AnyRecord[];
   setLatency(ms: number): void;
   configure(patch: Partial<RuntimeConfig>): Readonly<RuntimeConfig>;
-  /** Original seed and start-up config; faults, request log and republishes cleared, stalled answers dropped. */
+  /** Original seed and start-up config; faults, request log, republishes, decisions and posted comments cleared, stalled answers dropped. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -173,6 +190,24 @@ function writeStalled(res: ServerResponse, out: Outgoing): boolean {
   return true;
 }
 
+/** Bodies of API writes are small (a comment, a reason); anything past this is cut, as a gateway would refuse it. */
+const MAX_API_BODY_BYTES = 1 << 20;
+
+/** The request body as text; undefined when none came or the client went away while sending it. */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_API_BODY_BYTES) chunks.push(c);
+    });
+    req.once('end', () => resolve(size === 0 ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', () => resolve(undefined));
+    req.once('close', () => resolve(size === 0 ? undefined : Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
 function writeFull(res: ServerResponse, out: Outgoing): void {
   res.writeHead(out.status, { ...out.headers, 'Content-Length': String(out.body.length) });
   res.end(out.body);
@@ -200,8 +235,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const arrived = performance.now();
-    req.resume(); // no API endpoint reads a body; drain it so keep-alive connections stay usable
     const method = req.method ?? 'GET';
+    // Reads take no body: drain any, so keep-alive connections stay usable. Writes (POST, PATCH) read theirs below.
+    const bodyText = method === 'GET' || method === 'HEAD' ? (req.resume(), Promise.resolve(undefined)) : readBody(req);
     const authorized = isAuthorized(req.headers.authorization, apiKey);
     const entry: RequestLogEntry = { method, path: url.pathname, query: url.search.slice(1), status: 0, authorized, accept: req.headers.accept, at: new Date().toISOString() };
     store.requests.push(entry);
@@ -212,6 +248,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
     // Taken on arrival, so concurrent requests consume faults in the order they came in.
     const fault = store.faults.take(method, url.pathname);
+    const body = await bodyText;
+    if (body !== undefined && body !== '') entry.body = body;
     const wait = store.config.latencyMs + (fault?.delayMs ?? 0);
     // A read is answered `wait` ms after it arrived, the sandbox's own work included, as a real API's
     // latency includes its servers' work. Working after the wait instead would queue concurrent reads
@@ -241,7 +279,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         const inApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
         // A reset connection stands for a request the server never acted on; resetAfterProcessing is the other case.
         const dryRun = fault?.reset === true && fault.resetAfterProcessing !== true;
-        const apiReq = { method, path: url.pathname.slice(API_PREFIX.length), query: url.searchParams, store, dryRun };
+        const apiReq = { method, path: url.pathname.slice(API_PREFIX.length), query: url.searchParams, body, store, dryRun };
         let result: ApiResponse;
         try {
           result = inApi ? handleApi(apiReq, authorized) : { status: 404, body: notFound() };
@@ -331,6 +369,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     get republishes() {
       return store.republishes;
     },
+    get decisions() {
+      return store.decisions;
+    },
+    comments: ((direction: 'portin' | 'portout', orderId: string) =>
+      direction === 'portin' ? store.commentsOf('portin', orderId) : store.commentsOf('portout', orderId)) as Sandbox['comments'],
     get faults() {
       return store.faults.list();
     },

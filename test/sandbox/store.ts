@@ -2,7 +2,21 @@
 // fault queue, request log and republish log. Seeded records are never mutated, so reset is a cheap re-copy.
 
 import { FaultQueue } from './faults';
-import type { Direction, PortingEvent, PortingEventType, PortingOrder, PortingOrderStatusValue, PortoutDetails, PortoutEvent, PortoutEventType, PortoutStatus, SeedData } from './model';
+import type {
+  Direction,
+  PortingComment,
+  PortingEvent,
+  PortingEventType,
+  PortingOrder,
+  PortingOrderStatusValue,
+  PortoutComment,
+  PortoutDecision,
+  PortoutDetails,
+  PortoutEvent,
+  PortoutEventType,
+  PortoutStatus,
+  SeedData,
+} from './model';
 import { Prng } from './prng';
 import type { SeedOptions } from './seed';
 import { buildSeed, resolveSeedOptions } from './seed';
@@ -87,6 +101,8 @@ export interface RequestLogEntry {
   authorized: boolean;
   /** The Accept header as sent (a republish's 204 has no body, so clients send different ones). */
   accept?: string;
+  /** The request body as sent (a POST or PATCH with one), for tests that check what was typed arrived as typed. */
+  body?: string;
   at: string;
   fault?: FaultKind;
 }
@@ -124,16 +140,36 @@ export interface CompleteEventsRequest {
 
 export type AnyEvent = PortingEvent | PortoutEvent;
 
+/** A port-out answered through `PATCH /portouts/{id}/{status}` (recorded once it took effect). */
+export interface DecisionRecord {
+  id: string;
+  decision: PortoutDecision;
+  reason: string | null;
+  at: string;
+}
+
+/**
+ * Each order's comments, oldest first. Seeded from the completed new_comment events of the seed, so the
+ * conversation and the event history tell the same story.
+ */
+export interface CommentData {
+  portin: Map<string, PortingComment[]>;
+  portout: Map<string, PortoutComment[]>;
+}
+
 export class NotFoundError extends Error {}
 
 export class SandboxStore {
   readonly faults = new FaultQueue();
   requests: RequestLogEntry[] = [];
   republishes: RepublishRecord[] = [];
+  decisions: DecisionRecord[] = [];
   config: RuntimeConfig;
   data: SeedData;
+  comments: CommentData;
 
   private readonly original: SeedData;
+  private readonly originalComments: CommentData;
   private portinOrdersById = new Map<string, PortingOrder>();
   private portoutsById = new Map<string, PortoutDetails>();
   private portinEventsById = new Map<string, PortingEvent>();
@@ -152,6 +188,8 @@ export class SandboxStore {
     private readonly initialConfig: RuntimeConfig,
   ) {
     this.original = buildSeed(seedOptions);
+    this.originalComments = commentsFromEvents(this.original);
+    this.comments = copyComments(this.originalComments);
     this.anchorMs = Date.parse(resolveSeedOptions(seedOptions).now);
     this.config = { ...initialConfig };
     this.data = this.copyOriginal();
@@ -166,6 +204,8 @@ export class SandboxStore {
     this.faults.clear();
     this.requests = [];
     this.republishes = [];
+    this.decisions = [];
+    this.comments = copyComments(this.originalComments);
     this.insertPrng = this.newInsertPrng();
     this.removePrng = this.newRemovePrng();
     this.completions.clear();
@@ -337,6 +377,38 @@ export class SandboxStore {
     return indexes.slice(0, count).map((i) => list[i] as AnyRecord);
   }
 
+  /** An order's comments, oldest first (empty for an order without any). */
+  commentsOf(direction: 'portin', orderId: string): readonly PortingComment[];
+  commentsOf(direction: 'portout', orderId: string): readonly PortoutComment[];
+  commentsOf(direction: Direction, orderId: string): readonly (PortingComment | PortoutComment)[] {
+    return (direction === 'portin' ? this.comments.portin : this.comments.portout).get(orderId.toLowerCase()) ?? [];
+  }
+
+  /** Appends a comment to its order's conversation (a new array, so nothing holding the old one sees it change). */
+  addComment(comment: PortingComment | PortoutComment): void {
+    if (comment.record_type === 'porting_comment') {
+      const id = comment.porting_order_id;
+      this.comments.portin.set(id, [...(this.comments.portin.get(id) ?? []), comment]);
+    } else {
+      const id = comment.portout_id;
+      this.comments.portout.set(id, [...(this.comments.portout.get(id) ?? []), comment]);
+    }
+  }
+
+  /** A port-out answered: its newer copy replaces the old one (list array replaced too) and the answer is logged. */
+  recordDecision(updated: PortoutDetails, decision: PortoutDecision, reason: string | null): void {
+    this.replaceOrder('portoutOrders', updated);
+    this.decisions.push({ id: updated.id, decision, reason, at: updated.updated_at });
+  }
+
+  /** Every comment of a direction, newest first (created_at desc, then id desc), as `/__sandbox/seed` shows them. */
+  allComments(direction: 'portin'): PortingComment[];
+  allComments(direction: 'portout'): PortoutComment[];
+  allComments(direction: Direction): (PortingComment | PortoutComment)[] {
+    const all = [...(direction === 'portin' ? this.comments.portin : this.comments.portout).values()].flat();
+    return all.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
   /** A newer copy of an order in its place; the list array is replaced, so no cached page serves the old one. */
   private replaceOrder(list: 'portinOrders' | 'portoutOrders', order: PortingOrder | PortoutDetails): void {
     const data = this.data as unknown as Record<ListName, AnyRecord[]>;
@@ -380,4 +452,55 @@ export class SandboxStore {
   private newRemovePrng(): Prng {
     return new Prng(((this.seedOptions.seed ?? 0) ^ 0x4e30fe) >>> 0);
   }
+}
+
+/** Oldest first by created_at, then id. */
+function oldestFirst<C extends { id: string; created_at: string }>(list: C[]): C[] {
+  return list.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The seed's conversations: one comment per completed new_comment event (a pending one has no payload to
+ * take it from). Port-in comments keep the event's user_type; a port-out comment's user_id is the event's,
+ * except that about a third (by a hash of the id, so always the same ones) are a Telnyx admin's (null).
+ */
+function commentsFromEvents(seed: SeedData): CommentData {
+  const portin = new Map<string, PortingComment[]>();
+  const portout = new Map<string, PortoutComment[]>();
+  const push = <C>(map: Map<string, C[]>, id: string, c: C): void => void (map.get(id) ?? map.set(id, []).get(id)!).push(c);
+  for (const e of seed.portinEvents) {
+    if (e.event_type !== 'porting_order.new_comment' || e.payload === null) continue;
+    const c = e.payload.comment;
+    push(portin, e.porting_order_id, {
+      id: c.id,
+      body: c.body,
+      porting_order_id: e.porting_order_id,
+      created_at: c.inserted_at,
+      record_type: 'porting_comment',
+      user_type: c.user_type,
+    });
+  }
+  for (const e of seed.portoutEvents) {
+    if (e.event_type !== 'portout.new_comment' || e.payload === null) continue;
+    const p = e.payload;
+    push(portout, e.portout_id, {
+      id: p.id,
+      body: p.comment,
+      portout_id: e.portout_id,
+      created_at: e.created_at,
+      record_type: 'portout_comment',
+      user_id: Number.parseInt(p.id.slice(0, 2), 16) % 3 === 0 ? null : p.user_id,
+    });
+  }
+  for (const list of portin.values()) oldestFirst(list);
+  for (const list of portout.values()) oldestFirst(list);
+  return { portin, portout };
+}
+
+/** Fresh maps and arrays over the same (never mutated) comment records. */
+function copyComments(c: CommentData): CommentData {
+  return {
+    portin: new Map([...c.portin].map(([k, v]) => [k, [...v]])),
+    portout: new Map([...c.portout].map(([k, v]) => [k, [...v]])),
+  };
 }

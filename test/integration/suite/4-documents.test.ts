@@ -138,7 +138,9 @@ describe('payload documents', () => {
       await sandbox.clearRequests();
       await vscode.commands.executeCommand('telnyxPorting.refreshDocument', doc.uri);
       for (let k = 0; k < 50 && (await sandbox.requests()).length === 0; k++) await sleep(100);
-      assert.deepEqual((await sandbox.requests()).map((r) => r.path), [path], 'read again on refresh');
+      // VS Code may read a changed document more than once; each read is a fresh GET of the order.
+      const again = (await sandbox.requests()).map((r) => r.path);
+      assert.ok(again.length >= 1 && again.every((p) => p === path), `read again on refresh: ${again.join(', ')}`);
     });
   }
 });
