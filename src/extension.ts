@@ -12,6 +12,8 @@ import { registerLoadMore } from './commands/loadMore';
 import { registerMarkAllSeen } from './commands/markAllSeen';
 import { registerOpenEvent } from './commands/openEvent';
 import { registerOpenOrder } from './commands/openOrder';
+import { registerAuthorizePortout } from './commands/authorizePortout';
+import { registerRejectPortout } from './commands/rejectPortout';
 import { registerRefresh } from './commands/refresh';
 import { registerRefreshNode } from './commands/refreshNode';
 import { registerRetry } from './commands/retry';
@@ -88,6 +90,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerRetry(services),
     registerOpenEvent(services),
     registerOpenOrder(services),
+    registerAuthorizePortout(services),
+    registerRejectPortout(services),
     registerRefreshDocument(services),
     registerRepublishEvent(services),
     registerFilterByStatus(services),

@@ -1,0 +1,97 @@
+// Answering a port-out request, as safely as republish: a modal that names what is decided and what it means,
+// one PATCH per confirmation, nothing while one is in flight, and after an unknown outcome (5xx, timeout, cut
+// connection) the port-out is read again and the user is told what happened; Send Again only if it did not.
+
+import * as vscode from 'vscode';
+import { decisionTookEffect } from '../api/client';
+import { PORT_OUT } from '../api/directions';
+import { TelnyxError } from '../api/errors';
+import type { Order, PortoutDecision, PortoutDetails } from '../api/types';
+import { orderView } from '../presentation/orderView';
+import { plainText } from '../presentation/needsAction';
+import type { Services } from '../services';
+import type { OrderNode } from '../tree/orderNode';
+import { reportError } from './notify';
+
+export type AnswerResult = 'sent' | 'verified' | 'declined' | 'busy' | 'not-pending' | 'failed' | 'unknown';
+
+const inFlight = new Set<string>();
+
+/** The port-out's facts a person needs to decide, in plain words (API text flattened, never Markdown). */
+function facts(order: PortoutDetails): string[] {
+  const numbers = (order.phone_numbers ?? []).filter((n): n is string => typeof n === 'string');
+  return [
+    `Numbers: ${numbers.length ? plainText(numbers.slice(0, 10).join(', ')) + (numbers.length > 10 ? ` (+${numbers.length - 10} more)` : '') : 'none listed'}`,
+    `Gaining carrier: ${plainText(order.carrier_name ?? 'not given')}${order.spid ? ` (SPID ${plainText(order.spid)})` : ''}`,
+    `FOC date: ${plainText(order.foc_date ?? order.requested_foc_date ?? 'not set')}`,
+    `Support key: ${plainText(order.support_key ?? 'none')}`,
+  ];
+}
+
+const MEANING: Record<PortoutDecision, string> = {
+  authorized:
+    'Authorizing lets these numbers leave your account on the FOC date. A port-out request you do not recognise may be fraud: authorize only one you expect.',
+  'rejected-pending': "Rejecting sends your reason to Telnyx's porting team, who review it. A rejection can be reversed only through Telnyx.",
+};
+
+/**
+ * Confirms and sends one decision on a pending port-out. `reason` is asked before (rejection) by the caller.
+ * Returns what happened, for tests and the log.
+ */
+export async function answerPortout(s: Services, node: OrderNode, decision: PortoutDecision, reason?: string): Promise<AnswerResult> {
+  const order = node.order as PortoutDetails;
+  const id = order.id;
+  if (!id) return 'failed';
+  if (PORT_OUT.statusOf(order) !== 'pending') return 'not-pending';
+  if (inFlight.has(id)) return 'busy';
+  inFlight.add(id);
+  try {
+    const verb = decision === 'authorized' ? 'Authorize' : 'Reject';
+    const detail = [...facts(order), ...(reason ? [`Reason: ${plainText(reason)}`] : []), '', MEANING[decision]].join('\n');
+    const choice = await vscode.window.showWarningMessage(`${verb} the port-out of ${orderView(PORT_OUT, order).label}?`, { modal: true, detail }, verb);
+    if (choice !== verb) return 'declined';
+    return await send(s, node, decision, reason);
+  } finally {
+    inFlight.delete(id);
+  }
+}
+
+async function send(s: Services, node: OrderNode, decision: PortoutDecision, reason: string | undefined): Promise<AnswerResult> {
+  const id = node.order.id!;
+  const done = decision === 'authorized' ? 'authorized' : 'rejected (Telnyx reviews the reason)';
+  try {
+    const client = await s.session.get();
+    const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sending your answer on port-out ${id.slice(0, 8)}…` }, () =>
+      client.answerPortout(id, decision, reason === undefined ? {} : { reason }),
+    );
+    s.tree.updateOrder(PORT_OUT, updated);
+    s.log.info(`Port-out ${id}: ${decision}.`);
+    void vscode.window.showInformationMessage(`The port-out was ${done}.`);
+    return 'sent';
+  } catch (e) {
+    if (!(e instanceof TelnyxError && e.kind === 'unknown-outcome')) {
+      await reportError(e, s.log, () => send(s, node, decision, reason));
+      return 'failed';
+    }
+    s.log.warn(e.message);
+    // Not known whether Telnyx took it: read the port-out again rather than guess.
+    let now: Order | undefined;
+    try {
+      now = await (await s.session.get()).getOrder(PORT_OUT, id);
+    } catch (readError) {
+      s.log.warn(TelnyxError.from(readError).message);
+    }
+    if (now && decisionTookEffect(now, decision)) {
+      s.tree.updateOrder(PORT_OUT, now);
+      void vscode.window.showInformationMessage(`The answer's connection failed, but reading the port-out again shows it was ${done}.`);
+      return 'verified';
+    }
+    const again = await vscode.window.showWarningMessage(
+      now
+        ? `${e.message} Reading the port-out again shows it is still ${PORT_OUT.statusOf(now) ?? 'unchanged'}: the answer did not take effect.`
+        : `${e.message} The port-out could not be read again to check.`,
+      'Send Again',
+    );
+    return again === 'Send Again' ? send(s, node, decision, reason) : 'unknown';
+  }
+}

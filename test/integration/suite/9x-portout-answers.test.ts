@@ -1,0 +1,118 @@
+// Answering a port-out request in the real VS Code: a modal that names what is decided, exactly one PATCH per
+// confirmation, none when declined or not pending, and after a 502 that followed the decision, a check that finds
+// it done instead of sending it again.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { childrenOf, contextOf, freshSession, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
+
+interface Logged {
+  method: string;
+  path: string;
+  status: number;
+  /** The body as sent (raw text). */
+  body?: string;
+}
+
+describe('answering port-out requests', function () {
+  this.timeout(60_000);
+  let a: Api;
+
+  before(async () => {
+    a = await freshSession({ pageSize: 50 });
+  });
+  beforeEach(async () => {
+    await sandbox.reset();
+    a.services.tree.refreshAll();
+  });
+
+  async function rows(status: string): Promise<Node[]> {
+    const portout = (await childrenOf(a))[1]!;
+    return ordersOf(a, await childrenOf(a, portout), 'portout').filter((n) => contextOf(a, n).startsWith(`order:portout:${status}`));
+  }
+  const patches = async (): Promise<Logged[]> => ((await sandbox.requests()) as Logged[]).filter((r) => r.method === 'PATCH');
+
+  it('Authorize: the modal names the numbers, the gaining carrier, the FOC date and the risk; one PATCH; the row shows the new status', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    const { result, calls } = await withStubs({ showWarningMessage: async () => 'Authorize', showInformationMessage: async () => undefined }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.equal(result, 'sent');
+    const [message, options] = calls.showWarningMessage[0] as [string, vscode.MessageOptions & { detail: string }];
+    assert.equal(options.modal, true);
+    assert.match(message, /^Authorize the port-out of /);
+    const order = row.order as unknown as { phone_numbers: string[]; carrier_name: string; spid: string };
+    assert.ok(options.detail.includes(order.phone_numbers[0]!), options.detail);
+    assert.ok(options.detail.includes(order.carrier_name) && options.detail.includes(order.spid), options.detail);
+    assert.match(options.detail, /FOC date: /);
+    assert.match(options.detail, /may be fraud/);
+    assert.deepEqual((await patches()).map((r) => `${r.path} ${r.status}`), [`/v2/portouts/${row.order!.id}/authorized 200`]);
+    assert.equal(contextOf(a, row), 'order:portout:authorized', 'the row was updated in place');
+  });
+
+  it('declined, nothing is sent', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    const { result } = await withStubs({ showWarningMessage: async () => undefined }, () => vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row));
+    assert.equal(result, 'declined');
+    assert.deepEqual(await patches(), []);
+  });
+
+  it('Reject: a code to start from, the reason as typed, one PATCH carrying it', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    const typed = 'Not requested by us: the account holder did not ask for this port.';
+    const { result, calls } = await withStubs(
+      {
+        showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[0],
+        showInputBox: async () => typed,
+        showWarningMessage: async () => 'Reject',
+        showInformationMessage: async () => undefined,
+      },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.rejectPortout', row),
+    );
+    assert.equal(result, 'sent');
+    assert.ok((calls.showQuickPick[0]![0] as unknown[]).length > 0, 'the eligible codes were offered');
+    const [patch] = await patches();
+    assert.equal(patch?.path, `/v2/portouts/${row.order!.id}/rejected-pending`);
+    assert.equal((JSON.parse(patch?.body ?? '{}') as { reason?: string }).reason, typed, 'the reason exactly as typed');
+    assert.match(String((calls.showWarningMessage[0] as [string, { detail: string }])[1].detail), /reversed only through Telnyx/);
+    assert.equal(contextOf(a, row), 'order:portout:rejected-pending');
+  });
+
+  it('Reject without a reason sends nothing', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    const { result } = await withStubs({ showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[0], showInputBox: async () => '   ' }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.rejectPortout', row),
+    );
+    assert.equal(result, 'declined');
+    assert.deepEqual(await patches(), []);
+  });
+
+  it('a 502 after Telnyx took the decision: read again, reported as done, never sent again', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.fault({ method: 'PATCH', path: '/authorized' }, { statusAfterProcessing: 502 });
+    await sandbox.clearRequests();
+    const { result, calls } = await withStubs({ showWarningMessage: async () => 'Authorize', showInformationMessage: async () => undefined }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.equal(result, 'verified');
+    assert.equal((await patches()).length, 1, 'sent once');
+    assert.match(String(calls.showInformationMessage[0]?.[0]), /shows it was authorized/);
+    assert.equal(contextOf(a, row), 'order:portout:authorized');
+  });
+
+  it('a port-out that is not pending offers no answer and sends nothing', async () => {
+    const row = (await rows('authorized'))[0]!;
+    await sandbox.clearRequests();
+    assert.equal(await vscode.commands.executeCommand('telnyxPorting.authorizePortout', row), 'not-pending');
+    assert.equal(await vscode.commands.executeCommand('telnyxPorting.rejectPortout', row), 'not-pending');
+    assert.deepEqual(await sandbox.requests(), []);
+    const menus = (vscode.extensions.getExtension('telnyx-porting-tools.telnyx-porting')!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus['view/item/context']!;
+    const when = new RegExp(/viewItem =~ \/(.*)\/$/.exec(menus.find((m) => m.command === 'telnyxPorting.authorizePortout')!.when)![1]!);
+    assert.ok(when.test('order:portout:pending') && when.test('order:portout:pending:watched'));
+    assert.ok(!when.test(contextOf(a, row)), 'the menu hides it on this row');
+  });
+});
