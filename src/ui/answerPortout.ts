@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import { decisionTookEffect } from '../api/client';
 import { PORT_OUT } from '../api/directions';
 import { TelnyxError } from '../api/errors';
-import type { Order, PortoutDecision, PortoutDetails } from '../api/types';
+import type { Order, PortoutDecision } from '../api/types';
 import { orderView } from '../presentation/orderView';
 import { plainText } from '../presentation/needsAction';
+import { fieldText } from '../presentation/recordFields';
 import type { Services } from '../services';
 import type { OrderNode } from '../tree/orderNode';
 import { reportError } from './notify';
@@ -18,14 +19,14 @@ export type AnswerResult = 'sent' | 'verified' | 'declined' | 'busy' | 'not-pend
 const inFlight = new Set<string>();
 
 /** The port-out's facts a person needs to decide, in plain words (API text flattened, never Markdown). */
-function facts(order: PortoutDetails): string[] {
-  const numbers = (order.phone_numbers ?? []).filter((n): n is string => typeof n === 'string');
-  return [
-    `Numbers: ${numbers.length ? plainText(numbers.slice(0, 10).join(', ')) + (numbers.length > 10 ? ` (+${numbers.length - 10} more)` : '') : 'none listed'}`,
-    `Gaining carrier: ${plainText(order.carrier_name ?? 'not given')}${order.spid ? ` (SPID ${plainText(order.spid)})` : ''}`,
-    `FOC date: ${plainText(order.foc_date ?? order.requested_foc_date ?? 'not set')}`,
-    `Support key: ${plainText(order.support_key ?? 'none')}`,
-  ];
+function facts(order: Order): string[] {
+  const numbers = PORT_OUT.numbersOf(order);
+  const shown = numbers.length ? `${plainText(numbers.slice(0, 10).join(', '))}${numbers.length > 10 ? ` (+${numbers.length - 10} more)` : ''}` : 'none listed';
+  const fields = PORT_OUT.detailFields(order)
+    .map(([name, value]) => [name, fieldText(value)] as const)
+    .filter((f): f is readonly [string, string] => f[1] !== undefined)
+    .map(([name, value]) => `${name}: ${plainText(value)}`);
+  return [`Numbers: ${shown}`, ...fields];
 }
 
 const MEANING: Record<PortoutDecision, string> = {
@@ -39,7 +40,7 @@ const MEANING: Record<PortoutDecision, string> = {
  * Returns what happened, for tests and the log.
  */
 export async function answerPortout(s: Services, node: OrderNode, decision: PortoutDecision, reason?: string): Promise<AnswerResult> {
-  const order = node.order as PortoutDetails;
+  const order = node.order;
   const id = order.id;
   if (!id) return 'failed';
   if (PORT_OUT.statusOf(order) !== 'pending') return 'not-pending';
