@@ -58,19 +58,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const docs = new PortingFileSystem(() => session.get());
-  const watchState: { loop?: WatchLoop } = {};
-  const services: Services = {
-    keys,
-    session,
-    tree,
-    treeView,
-    docs,
-    log,
-    watched: watchedOrders,
-    get watch(): WatchLoop {
-      return (watchState.loop ??= new WatchLoop(services, context.globalState));
-    },
-  };
+  const core = { keys, session, tree, treeView, docs, log, watched: watchedOrders };
+  const watch = new WatchLoop(core, context.globalState);
+  const services: Services = { ...core, watch };
 
   context.subscriptions.push(
     log,
@@ -114,10 +104,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       treeView.badge = n > 0 ? { value: n, tooltip: `${n} new porting event${n === 1 ? '' : 's'}` } : undefined;
       void vscode.commands.executeCommand('setContext', 'telnyxPorting.hasUnseen', n > 0);
     }),
-    { dispose: () => watchState.loop?.dispose() },
+    watch,
   );
   // The first tick waits a whole interval, so activation makes no request.
-  services.watch.start();
+  watch.start();
   void useAccount(keys, watchedOrders);
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();

@@ -50,7 +50,7 @@ export class WatchLoop implements vscode.Disposable {
   scheduledMs: number | undefined;
 
   constructor(
-    private readonly s: Services,
+    private readonly s: Omit<Services, 'watch'>,
     private readonly globalState: vscode.Memento,
     readonly env: WatchEnvironment = { focused: () => vscode.window.state.focused },
   ) {
