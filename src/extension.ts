@@ -121,15 +121,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 function startOver(tree: PortingTreeProvider, docs: PortingFileSystem): void {
   tree.refreshAll();
   docs.invalidate();
-  // Open tabs only: textDocuments also holds documents closed a moment ago, which nobody would see re-read.
-  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
-    if (!(tab.input instanceof vscode.TabInputText) || tab.input.uri.scheme !== EVENT_SCHEME) continue;
-    const uri = tab.input.uri;
-    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) docs.refresh(uri);
-    // A tab whose read failed (one restored at start-up before a key was set) shows VS Code's error page,
-    // which a change event does not reload: opening it again in its place does.
-    else void Promise.resolve(vscode.window.showTextDocument(uri, { viewColumn: tab.group.viewColumn, preserveFocus: true, preview: false })).catch(() => undefined);
-  }
+  docs.refreshOpenTabs();
 }
 
 /** Watched orders are per account: the key (hashed) and the base URL say which. */

@@ -14,14 +14,17 @@ export function eventPath(direction: DirectionId, id: string, eventType?: string
 
 export function parseEventPath(path: string): { direction: DirectionId; id: string } | undefined {
   const parts = path.split('/');
-  if (parts.length !== 4 || parts[0] !== '') return undefined;
-  const direction = parts[1];
+  return parts.length === 4 && parts[0] === '' ? documentOf(parts[1], parts[2], parts[3]) : undefined;
+}
+
+/** The direction and id a document path names, from its segments; undefined unless all three are well formed. */
+export function documentOf(direction: string | undefined, encodedId: string | undefined, name: string | undefined): { direction: DirectionId; id: string } | undefined {
   let id: string;
   try {
-    id = decodeURIComponent(parts[2] ?? '');
+    id = decodeURIComponent(encodedId ?? '');
   } catch {
     return undefined;
   }
-  if (!isDirectionId(direction) || !isUuid(id) || !parts[3]?.endsWith('.json')) return undefined;
+  if (!isDirectionId(direction) || !isUuid(id) || !name?.endsWith('.json')) return undefined;
   return { direction, id };
 }

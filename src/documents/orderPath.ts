@@ -1,8 +1,8 @@
 // The path of an order document, `/<direction>/orders/<order id>/<numbers or key>.json`: the direction and id
 // say what to fetch, the last segment gives the tab a title a person recognises. Plain string work, unit-tested.
 
-import { isDirectionId, type DirectionId } from '../api/directions';
-import { isUuid } from '../api/validate';
+import type { DirectionId } from '../api/directions';
+import { documentOf } from './eventPath';
 
 export function orderPath(direction: DirectionId, id: string, title: string): string {
   // Characters a file name cannot hold, and control characters (API text), become "_".
@@ -12,14 +12,5 @@ export function orderPath(direction: DirectionId, id: string, title: string): st
 
 export function parseOrderPath(path: string): { direction: DirectionId; id: string } | undefined {
   const parts = path.split('/');
-  if (parts.length !== 5 || parts[0] !== '' || parts[2] !== 'orders') return undefined;
-  const direction = parts[1];
-  let id: string;
-  try {
-    id = decodeURIComponent(parts[3] ?? '');
-  } catch {
-    return undefined;
-  }
-  if (!isDirectionId(direction) || !isUuid(id) || !parts[4]?.endsWith('.json')) return undefined;
-  return { direction, id };
+  return parts.length === 5 && parts[0] === '' && parts[2] === 'orders' ? documentOf(parts[1], parts[3], parts[4]) : undefined;
 }

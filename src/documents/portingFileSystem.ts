@@ -6,7 +6,7 @@ import { direction } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { TelnyxClient } from '../api/client';
 import type { PortingEvent } from '../api/types';
-import { parseEventPath } from './eventPath';
+import { EVENT_SCHEME, parseEventPath } from './eventPath';
 import { parseOrderPath } from './orderPath';
 
 export const READONLY_MESSAGE = new vscode.MarkdownString(
@@ -75,6 +75,21 @@ export class PortingFileSystem implements vscode.FileSystemProvider {
   /** Makes open editors of this document read it again. */
   refresh(uri: vscode.Uri): void {
     this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  /**
+   * Reads again the documents of this scheme open in a tab (all, or those `which` picks). Tabs only: VS Code
+   * also keeps documents closed a moment ago, which nobody would see re-read. A tab whose read failed (one
+   * restored at start-up before a key was set) shows VS Code's error page, which a change event does not
+   * reload: it is opened again in its place.
+   */
+  refreshOpenTabs(which: (uri: vscode.Uri) => boolean = () => true): void {
+    for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+      if (!(tab.input instanceof vscode.TabInputText) || tab.input.uri.scheme !== EVENT_SCHEME || !which(tab.input.uri)) continue;
+      const uri = tab.input.uri;
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.refresh(uri);
+      else void Promise.resolve(vscode.window.showTextDocument(uri, { viewColumn: tab.group.viewColumn, preserveFocus: true, preview: false })).catch(() => undefined);
+    }
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {

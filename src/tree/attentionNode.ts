@@ -38,7 +38,7 @@ export class AttentionNode extends PagedNode<Order> {
       const client = await this.ctx.client();
       const all = await client.allOrders(this.direction, { pageSize: MAX_PAGE_SIZE, concurrency: this.ctx.concurrency(), signal }, this.direction.withoutNumbers);
       const now = Date.now();
-      return rankByUrgency(all.items, (o) => attentionOf(this.direction, o, now));
+      return all.items.filter((o) => attentionOf(this.direction, o, now).length > 0);
     };
     return {
       page: async (_n, _size, signal) => {

@@ -92,7 +92,8 @@ export class PortingTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   private rootOf(dir: Direction): DirectionRootNode {
-    return this.roots.find((r) => r.direction === dir) ?? this.roots[0]!;
+    // One root per direction of the table, built in the constructor.
+    return this.roots.find((r) => r.direction.id === dir.id)!;
   }
 
   /** Forget everything loaded and render again (title-bar Refresh, key or settings change). */

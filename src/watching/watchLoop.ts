@@ -163,12 +163,8 @@ export class WatchLoop implements vscode.Disposable {
     for (const [dir, events] of byDirection(result.fresh)) this.s.tree.addFresh(dir, events);
     for (const [dir, events] of byDirection(result.completed)) {
       this.s.tree.updateEvents(dir, events);
-      // Only documents open in a tab: a document closed a moment ago is still known to VS Code, and would be read for no one.
-      const open = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : '')));
-      for (const e of events) {
-        const uri = e.id ? eventUri(dir.id, e.id, e.event_type) : undefined;
-        if (uri && open.has(uri.toString())) this.s.docs.refresh(uri);
-      }
+      const generated = new Set(events.flatMap((e) => (e.id ? [eventUri(dir.id, e.id, e.event_type).toString()] : [])));
+      this.s.docs.refreshOpenTabs((uri) => generated.has(uri.toString()));
     }
     await this.readOrdersAgain(result.fresh);
     const plan = planNotifications(out.notify, result.fresh, {
