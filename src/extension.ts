@@ -21,6 +21,13 @@ import { registerRefreshDocument } from './commands/refreshDocument';
 import { registerRepublishEvent } from './commands/republishEvent';
 import { registerSetApiKey } from './commands/setApiKey';
 import { registerShowLog } from './commands/showLog';
+import { registerOpenComments } from './commands/openComments';
+import { registerPostComment } from './commands/postComment';
+import { registerPostDraft } from './commands/postDraft';
+import { registerDiscardDraft } from './commands/discardDraft';
+import { registerRefreshComments } from './commands/refreshComments';
+import { CommentDrafts } from './comments/commentDrafts';
+import { Conversations } from './comments/conversations';
 import { readSettings, onSettingsChange } from './config';
 import { PortingFileSystem, READONLY_MESSAGE } from './documents/portingFileSystem';
 import { EVENT_SCHEME } from './documents/eventPath';
@@ -58,7 +65,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const docs = new PortingFileSystem(() => session.get());
-  const core = { keys, session, tree, treeView, docs, log, watched: watchedOrders };
+  const comments = new Conversations(() => session.get(), new CommentDrafts(context.globalState));
+  const core = { keys, session, tree, treeView, docs, log, watched: watchedOrders, comments };
   const watch = new WatchLoop(core, context.globalState);
   const services: Services = { ...core, watch };
 
@@ -82,6 +90,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerOpenOrder(services),
     registerAuthorizePortout(services),
     registerRejectPortout(services),
+    comments,
+    registerOpenComments(services),
+    registerPostComment(services),
+    registerPostDraft(services),
+    registerDiscardDraft(services),
+    registerRefreshComments(services),
     registerRefreshDocument(services),
     registerRepublishEvent(services),
     registerFilterByStatus(services),

@@ -1,6 +1,7 @@
 // The pieces commands work with, built once in extension.ts.
 
 import type * as vscode from 'vscode';
+import type { Conversations } from './comments/conversations';
 import type { PortingFileSystem } from './documents/portingFileSystem';
 import type { KeyStore } from './secrets/keyStore';
 import type { Session } from './session';
@@ -21,4 +22,6 @@ export interface Services {
   log: vscode.LogOutputChannel;
   watch: WatchLoop;
   watched: WatchedOrders;
+  /** Order comment threads and their unsent drafts. */
+  comments: Conversations;
 }

@@ -75,24 +75,30 @@ async function send(s: Services, node: OrderNode, decision: PortoutDecision, rea
       return 'failed';
     }
     s.log.warn(e.message);
-    // Not known whether Telnyx took it: read the port-out again rather than guess.
-    let now: Order | undefined;
-    try {
-      now = await (await s.session.get()).getOrder(PORT_OUT, id);
-    } catch (readError) {
-      s.log.warn(TelnyxError.from(readError).message);
-    }
-    if (now && decisionTookEffect(now, decision)) {
-      s.tree.updateOrder(PORT_OUT, now);
-      void vscode.window.showInformationMessage(`The answer's connection failed, but reading the port-out again shows it was ${done}.`);
-      return 'verified';
-    }
-    const again = await vscode.window.showWarningMessage(
-      now
-        ? `${e.message} Reading the port-out again shows it is still ${PORT_OUT.statusOf(now) ?? 'unchanged'}: the answer did not take effect.`
-        : `${e.message} The port-out could not be read again to check.`,
-      'Send Again',
-    );
-    return again === 'Send Again' ? send(s, node, decision, reason) : 'unknown';
+    return check(s, node, decision, reason, e.message);
   }
+}
+
+/** Not known whether Telnyx took it: read the port-out again rather than guess, and say what was found. */
+async function check(s: Services, node: OrderNode, decision: PortoutDecision, reason: string | undefined, why: string): Promise<AnswerResult> {
+  const id = node.order.id!;
+  const done = decision === 'authorized' ? 'authorized' : 'rejected (Telnyx reviews the reason)';
+  let now: Order | undefined;
+  try {
+    now = await (await s.session.get()).getOrder(PORT_OUT, id);
+  } catch (readError) {
+    s.log.warn(TelnyxError.from(readError).message);
+  }
+  if (!now) {
+    // Unchecked, sending again could answer twice: the only way on is to check again.
+    const choice = await vscode.window.showWarningMessage(`${why} The port-out could not be read again to check whether the answer took effect.`, 'Check Again');
+    return choice === 'Check Again' ? check(s, node, decision, reason, why) : 'unknown';
+  }
+  if (decisionTookEffect(now, decision)) {
+    s.tree.updateOrder(PORT_OUT, now);
+    void vscode.window.showInformationMessage(`The answer's connection failed, but reading the port-out again shows it was ${done}.`);
+    return 'verified';
+  }
+  const again = await vscode.window.showWarningMessage(`${why} Reading the port-out again shows it is still ${PORT_OUT.statusOf(now) ?? 'unchanged'}: the answer did not take effect.`, 'Send Again');
+  return again === 'Send Again' ? send(s, node, decision, reason) : 'unknown';
 }

@@ -184,6 +184,33 @@ export async function shoot(page, name) {
   log(`saved ${path}`);
 }
 
+/**
+ * The port-in order with the longest seeded conversation, found by id and opened with its comment thread,
+ * a reply of two lines typed into the reply box (not sent).
+ */
+async function shootComments(page, sandboxEnv) {
+  const seed = await (await fetch(`${sandboxEnv.TELNYX_SANDBOX_CONTROL}/__sandbox/seed`)).json();
+  const counts = new Map();
+  for (const c of seed.portinComments) counts.set(c.porting_order_id, (counts.get(c.porting_order_id) ?? 0) + 1);
+  const [id] = [...counts].sort((x, y) => y[1] - x[1])[0];
+  await runCommand(page, 'Telnyx Porting: Find Order…');
+  await answerInputBox(page, id);
+  await runCommand(page, 'View: Close All Editors');
+  const row = await expandFirstPortInOrder(page);
+  await contextMenu(page, row, 'Comments');
+  const thread = page.locator('.review-widget').first();
+  await thread.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await thread.locator('.review-comment').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await thread.locator('.comment-form textarea, .comment-form .monaco-editor').first().click();
+  await page.keyboard.type('Hi, the corrected LOA is attached to the order.');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('Could you confirm the new FOC date?');
+  await page.waitForTimeout(500);
+  const shot = join(OUT_DIR, 'comments.png');
+  await page.screenshot({ path: shot }); // not shoot(): the palette would take the focus from the reply box
+  log(`saved ${shot}`);
+}
+
 async function openWorkbench(page, url) {
   await page.goto(url);
   // The container's icon shows once the extension is loaded: only then are its commands there.
@@ -252,6 +279,8 @@ async function main() {
   await page.screenshot({ path: shot }); // not shoot(): the palette would close the dialog
   log(`saved ${shot}`);
   await answerDialog(page, 'Cancel');
+
+  await shootComments(page, sandboxEnv);
 
   done = true;
   await exitWith(0, 'screenshots done');

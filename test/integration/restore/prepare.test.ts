@@ -2,9 +2,22 @@
 // one payload tab and a closed side bar, so in the reloaded window only the tab can activate the extension.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { freshSession, sandbox } from '../suite/helpers';
+import { childrenOf, loadToEnd, freshSession, sandbox, withStubs } from '../suite/helpers';
+import { DRAFT_TEXT, draftOrderId } from './draftOrder';
 
 describe('before the reload', () => {
+  it('leaves a comment draft unsent (declined at the preview)', async () => {
+    const a = await freshSession({});
+    const id = await draftOrderId();
+    const row = (await loadToEnd(a, (await childrenOf(a))[0]!, 50)).find((n) => n.order?.id === id);
+    assert.ok(row, `order ${id} is listed`);
+    const c = await vscode.commands.executeCommand<{ thread: vscode.CommentThread }>('telnyxPorting.openComments', row);
+    const { result } = await withStubs({ showInformationMessage: async () => undefined }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.postComment', { thread: c.thread, text: DRAFT_TEXT }),
+    );
+    assert.equal(result, 'declined');
+  });
+
   it('leaves one payload tab open and the Telnyx view closed', async () => {
     const a = await freshSession({});
     const event = (await sandbox.seed()).portinEvents.find((e) => e.payload_status === 'completed');

@@ -3,7 +3,8 @@
 // activated it (onFileSystem:telnyx-porting), since the Telnyx view stayed closed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXT_ID, sandbox, setKey, sleep } from '../suite/helpers';
+import { EXT_ID, childrenOf, loadToEnd, sandbox, setKey, sleep, type Api } from '../suite/helpers';
+import { DRAFT_TEXT, draftOrderId } from './draftOrder';
 
 interface Exports {
   services: { treeView: vscode.TreeView<unknown>; keys: { get(): Promise<string | undefined> } };
@@ -63,5 +64,15 @@ describe('a payload tab restored at start-up', () => {
     assert.equal(doc.languageId, 'json');
     assert.deepEqual(JSON.parse(doc.getText()), event);
     console.log(`    restored tab ${uri.path} shows event ${id}`);
+  });
+
+  it('brings back the comment draft left unsent before the reload', async () => {
+    const a = ext.exports as unknown as Api;
+    const id = await draftOrderId();
+    const row = (await loadToEnd(a, (await childrenOf(a))[0]!, 50)).find((n) => n.order?.id === id);
+    assert.ok(row, `order ${id} is listed`);
+    const c = await vscode.commands.executeCommand<{ thread: vscode.CommentThread }>('telnyxPorting.openComments', row);
+    const drafts = c.thread.comments.filter((x) => x.contextValue === 'draft').map((x) => x.body);
+    assert.deepEqual(drafts, [DRAFT_TEXT]);
   });
 });

@@ -121,6 +121,8 @@ describe('payload documents', () => {
     assert.deepEqual(await sandbox.requests(), []);
   });
 
+  /** The order document the previous test opened. */
+  let opened: string | undefined;
   for (const [i, dir] of ['portin', 'portout'].entries()) {
     it(`Open Order shows the whole ${dir} order in a tab named by its numbers or key, read fresh on refresh`, async () => {
       const root = (await childrenOf(a))[i]!;
@@ -132,7 +134,11 @@ describe('payload documents', () => {
       const order = JSON.parse(doc.getText()) as { id: string };
       assert.equal(order.id, row.order!.id);
       const path = dir === 'portin' ? `/v2/porting_orders/${row.order!.id}` : `/v2/portouts/${row.order!.id}`;
-      assert.deepEqual((await sandbox.requests()).map((r) => r.path), [path]);
+      // A changed document VS Code read before (the previous direction's order) may be read once more, late.
+      const reads = (await sandbox.requests()).map((r) => r.path);
+      assert.deepEqual(reads.filter((p) => p === path), [path]);
+      assert.ok(reads.every((p) => p === path || p === opened), `only this order was read: ${reads.join(', ')}`);
+      opened = path;
       const label = String(a.services.tree.getTreeItem(row).label);
       assert.ok(doc.uri.path.endsWith(`/${label.replace(/[\\/:*?"<>|]/g, '_')}.json`), doc.uri.path);
       await sandbox.clearRequests();

@@ -24,6 +24,11 @@ const figures = {
   unknown: 0,
   resentUnasked: 0,
   leaks: 0,
+  /** Posting a comment and answering a port-out, booked like republish. */
+  writes: {
+    comments: { confirmed: 0, sent: 0, verified: 0 },
+    decisions: { confirmed: 0, sent: 0, verified: 0 },
+  },
 };
 
 async function faultedRequests(): Promise<number> {
@@ -98,12 +103,15 @@ describe('faults, bad input and key hygiene', function () {
 
   after(async () => {
     await configure({ requestTimeoutSeconds: undefined, maxRetries: undefined });
+    const w = figures.writes;
     console.log(
       `faults: ${figures.injected} injected, ${figures.survived} survived; ` +
         `events: ${figures.expected} expected, ${figures.missing} missing, ${figures.duplicated} duplicated; ` +
         `orders: asc/desc/shuffled ${figures.misplaced.asc}/${figures.misplaced.desc}/${figures.misplaced.shuffled} misplaced; ` +
         `stale loads shown: ${figures.staleShown}; ` +
         `republish: ${figures.confirmed} confirmed, ${figures.sent} sent, ${figures.unknown} reported unknown, ${figures.resentUnasked} resent unasked; ` +
+        `comments: ${w.comments.confirmed} confirmed, ${w.comments.sent} sent, ${w.comments.verified} unknown then verified; ` +
+        `decisions: ${w.decisions.confirmed} confirmed, ${w.decisions.sent} sent, ${w.decisions.verified} unknown then verified; ` +
         `key leaks: ${figures.leaks}`,
     );
   });
@@ -524,6 +532,82 @@ describe('faults, bad input and key hygiene', function () {
     after(() => {
       assert.equal(figures.sent, figures.confirmed, 'one request per decision to send');
       assert.equal(figures.resentUnasked, 0);
+    });
+  });
+
+  describe('comments and port-out answers exactly once', () => {
+    type Kind = 'comments' | 'decisions';
+    let n = 0;
+
+    /**
+     * Posts a comment on a port-in order, or authorizes a pending port-out, with the confirmation answered yes and a
+     * later Send Again answered as given; books confirmations, requests sent and what Telnyx kept.
+     */
+    async function write(kind: Kind, fault: Record<string, unknown> | undefined, answers: { warning?: string } = {}): Promise<{ result: string; sent: number; kept: number }> {
+      await sandbox.reset();
+      a.services.tree.refreshAll();
+      const root = kind === 'comments' ? portin : portout;
+      const rows = ordersOf(a, await childrenOf(a, root)).filter((r) => kind === 'comments' || contextOf(a, r).startsWith('order:portout:pending'));
+      const row = rows[0]!;
+      const text = `Fault check ${++n}\nsecond line`;
+      const thread = kind === 'comments' ? (await vscode.commands.executeCommand<{ thread: vscode.CommentThread }>('telnyxPorting.openComments', row)).thread : undefined;
+      await sandbox.clearRequests();
+      await fetch(`${CONTROL}/__sandbox/decisions`, { method: 'DELETE' });
+      const method = kind === 'comments' ? 'POST' : 'PATCH';
+      if (fault) await sandbox.fault({ method, path: kind === 'comments' ? '/comments' : '/authorized', times: 1 }, fault);
+      let confirmations = 0;
+      const confirm = kind === 'comments' ? 'Post' : 'Authorize';
+      const answer = async (...args: unknown[]): Promise<string | undefined> => {
+        if ((args[1] as vscode.MessageOptions | undefined)?.modal) {
+          confirmations++;
+          return confirm;
+        }
+        if (answers.warning === 'Send Again' && args.includes('Send Again')) {
+          confirmations++;
+          return 'Send Again';
+        }
+        return undefined;
+      };
+      const { result } = await withStubs(
+        { showInformationMessage: answer, showWarningMessage: answer, showErrorMessage: async () => undefined },
+        () => (kind === 'comments' ? vscode.commands.executeCommand<string>('telnyxPorting.postComment', { thread, text }) : vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row)),
+      );
+      // A 429 was refused before processing: sending it again is not sending it twice.
+      const sent = (await sandbox.requests()).filter((r) => r.method === method && r.status !== 429).length;
+      const seed = (await sandbox.seed()) as unknown as { portinComments: { body: string }[] };
+      const decisions = (await fetch(`${CONTROL}/__sandbox/decisions`).then((r) => r.json())) as { id: string }[];
+      const kept = kind === 'comments' ? seed.portinComments.filter((c) => c.body === text).length : decisions.filter((d) => d.id === row.order!.id).length;
+      const book = figures.writes[kind];
+      book.confirmed += confirmations;
+      book.sent += sent;
+      if (result === 'verified') book.verified++;
+      assert.equal(sent, confirmations, 'one request per decision to send');
+      assert.ok(kept <= 1, 'Telnyx never has it twice');
+      return { result, sent, kept };
+    }
+
+    for (const kind of ['comments', 'decisions'] as const) {
+      it(`${kind}: plain, three times over, each sent and kept once`, async () => {
+        for (let i = 0; i < 3; i++) assert.deepEqual(await write(kind, undefined), { result: 'sent', sent: 1, kept: 1 });
+      });
+      it(`${kind}: a 429 waits, then one is processed`, () =>
+        scenario(async () => assert.deepEqual(await write(kind, { status: 429, retryAfter: 1 }), { result: 'sent', sent: 1, kept: 1 })));
+      for (const [name, fault] of [
+        ['a 502 after processing', { statusAfterProcessing: 502 }],
+        ['a 504 after processing', { statusAfterProcessing: 504 }],
+        ['a connection cut after processing', { resetAfterProcessing: true }],
+      ] as const) {
+        it(`${kind}: ${name} is checked, found done and not sent again`, () =>
+          scenario(async () => assert.deepEqual(await write(kind, fault, { warning: 'Send Again' }), { result: 'verified', sent: 1, kept: 1 })));
+      }
+      it(`${kind}: a 500 before processing is checked, found not done; Send Again at the user's word sends it once more`, () =>
+        scenario(async () => assert.deepEqual(await write(kind, { status: 500 }, { warning: 'Send Again' }), { result: 'sent', sent: 2, kept: 1 })));
+      it(`${kind}: a 500 before processing, Send Again declined: unknown to the user, nothing more sent`, () =>
+        scenario(async () => assert.deepEqual(await write(kind, { status: 500 }), { result: 'unknown', sent: 1, kept: 0 })));
+    }
+
+    after(() => {
+      for (const book of Object.values(figures.writes)) assert.equal(book.sent, book.confirmed);
     });
   });
 
