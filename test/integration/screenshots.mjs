@@ -15,7 +15,7 @@ const CONTAINER_TITLE = 'Telnyx Porting';
 const SET_KEY_COMMAND = 'Telnyx Porting: Set API Key';
 // Tree labels as the extension renders them (prefix match).
 const PORT_IN_ROOT = 'Port-in';
-const NOT_ORDERS = ['Recent events', 'Load more'];
+const NOT_ORDERS = ['Recent events', 'Load more', 'Needs attention', 'Watched'];
 
 const UI_TIMEOUT = 60_000;
 const FAILURE_SHOT = join(cacheRoot, 'screenshots-failure.png');
