@@ -11,6 +11,7 @@ import { eventsCase, pickEventSlice, portinOrdersCase, type EventSlice } from '.
 import { measureFirstPaint } from './firstPaint';
 import { USAGE, UsageError, parseOptions, type BenchOptions } from './options';
 import { printScale, printSize, printSummary, type ScaleResult } from './report';
+import { benchReplay } from './replay';
 import { SandboxProcess } from './sandboxHost';
 import { measureScanBytes } from './scanBytes';
 import { sdkClient } from './sdk';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     printScale(r, o);
     results.push(r);
   }
+  await benchReplay(o);
   printSummary(results, size, o, performance.now() - started);
 }
 

@@ -19,6 +19,10 @@ export interface Settings {
   watchNotify: readonly string[];
   /** Notify only for events of watched orders. */
   watchWatchedOnly: boolean;
+  /** Republishes in flight at once when many are sent. */
+  replayConcurrency: number;
+  /** Sign deliveries to a local handler with the development key. */
+  signDeliveries: boolean;
 }
 
 export function readSettings(): Settings {
@@ -39,6 +43,8 @@ export function readSettings(): Settings {
     watchIntervalSeconds: num('watch.intervalSeconds'),
     watchNotify: c.get<readonly string[]>('watch.notify', DEFAULTS['watch.notify']),
     watchWatchedOnly: c.get<boolean>('watch.watchedOnly', DEFAULTS['watch.watchedOnly']),
+    replayConcurrency: num('replay.concurrency'),
+    signDeliveries: c.get<boolean>('localHandler.sign', DEFAULTS['localHandler.sign']),
   };
 }
 

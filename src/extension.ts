@@ -26,6 +26,15 @@ import { registerPostComment } from './commands/postComment';
 import { registerPostDraft } from './commands/postDraft';
 import { registerDiscardDraft } from './commands/discardDraft';
 import { registerRefreshComments } from './commands/refreshComments';
+import { registerSendToHandler } from './commands/sendToHandler';
+import { registerCopyPublicKey } from './commands/copyPublicKey';
+import { registerRepublishSelected } from './commands/republishSelected';
+import { registerRepublishRange } from './commands/republishRange';
+import { registerCompareEvents, registerCompareWithPrevious } from './commands/compareEvents';
+import { registerCopyAsCurl } from './commands/copyAsCurl';
+import { REPORT_SCHEME, ReportDocuments } from './documents/reportDocuments';
+import { ReplayLedgers } from './webhooks/replayLedgers';
+import { SigningKeyStore } from './webhooks/signingKeyStore';
 import { CommentDrafts } from './comments/commentDrafts';
 import { Conversations } from './comments/conversations';
 import { readSettings, onSettingsChange } from './config';
@@ -63,10 +72,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     watched: (dir) => watchedOrders.ids(dir),
     showRecentEvents: () => readSettings().showRecentEvents,
   });
-  const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const docs = new PortingFileSystem(() => session.get());
   const comments = new Conversations(() => session.get(), new CommentDrafts(context.globalState));
-  const core = { keys, session, tree, treeView, docs, log, watched: watchedOrders, comments };
+  const reports = new ReportDocuments();
+  const core = {
+    keys,
+    session,
+    tree,
+    treeView,
+    docs,
+    log,
+    watched: watchedOrders,
+    comments,
+    reports,
+    signingKeys: new SigningKeyStore(context.secrets),
+    ledgers: new ReplayLedgers(context.globalState),
+    workspaceState: context.workspaceState,
+  };
   const watch = new WatchLoop(core, context.globalState);
   const services: Services = { ...core, watch };
 
@@ -96,6 +119,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerPostDraft(services),
     registerDiscardDraft(services),
     registerRefreshComments(services),
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    registerSendToHandler(services),
+    registerCopyPublicKey(services),
+    registerRepublishSelected(services),
+    registerRepublishRange(services),
+    registerCompareEvents(),
+    registerCompareWithPrevious(services),
+    registerCopyAsCurl(services),
     registerRefreshDocument(services),
     registerRepublishEvent(services),
     registerFilterByStatus(services),

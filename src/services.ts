@@ -2,6 +2,9 @@
 
 import type * as vscode from 'vscode';
 import type { Conversations } from './comments/conversations';
+import type { ReportDocuments } from './documents/reportDocuments';
+import type { ReplayLedgers } from './webhooks/replayLedgers';
+import type { SigningKeyStore } from './webhooks/signingKeyStore';
 import type { PortingFileSystem } from './documents/portingFileSystem';
 import type { KeyStore } from './secrets/keyStore';
 import type { Session } from './session';
@@ -24,4 +27,12 @@ export interface Services {
   watched: WatchedOrders;
   /** Order comment threads and their unsent drafts. */
   comments: Conversations;
+  /** Read-only documents the extension writes (handler answers, republish reports). */
+  reports: ReportDocuments;
+  /** The development key that signs what is sent to a local handler. */
+  signingKeys: SigningKeyStore;
+  /** Per account, what each event's republish came to, across runs. */
+  ledgers: ReplayLedgers;
+  /** Per workspace: the local handler's URL. */
+  workspaceState: vscode.Memento;
 }

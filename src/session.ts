@@ -7,6 +7,7 @@ import { TelnyxError } from './api/errors';
 import { checkBaseUrl } from './api/validate';
 import { readSettings, onSettingsChange } from './config';
 import type { KeyStore } from './secrets/keyStore';
+import { accountKeyOf } from './watching/watchedOrders';
 
 export class Session implements vscode.Disposable {
   private client: TelnyxClient | undefined;
@@ -29,6 +30,22 @@ export class Session implements vscode.Disposable {
     if (!key) throw new TelnyxError('auth', 'No Telnyx API key is set. Run "Telnyx Porting: Set API Key".');
     this.client = this.build(key);
     return this.client;
+  }
+
+  /** The client if one is built already; never builds one (nor asks for the key). */
+  peek(): TelnyxClient | undefined {
+    return this.client;
+  }
+
+  /** Which account stored state belongs to (base URL and a hash of the key); undefined without a key or a usable base URL. */
+  async account(): Promise<string | undefined> {
+    const key = await this.keys.get();
+    if (!key) return undefined;
+    try {
+      return accountKeyOf(checkBaseUrl(readSettings().apiBaseUrl), key);
+    } catch {
+      return undefined;
+    }
   }
 
   /** A client for a key that is not stored yet (checking a key before saving it). */

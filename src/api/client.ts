@@ -15,6 +15,8 @@ export interface ListEventsOptions extends ReadOptions {
   eventType?: string;
   /** Only events created at or after this ISO date-time (`filter[created_at][gte]`); all otherwise. */
   createdFrom?: string;
+  /** Only events created at or before this ISO date-time (`filter[created_at][lte]`). */
+  createdTo?: string;
   pageNumber: number;
   pageSize: number;
 }
@@ -58,6 +60,7 @@ export class TelnyxClient {
       [dir.eventOrderFilter]: opts.orderId,
       [dir.eventTypeFilter]: opts.eventType,
       'filter[created_at][gte]': opts.createdFrom,
+      'filter[created_at][lte]': opts.createdTo,
       'page[number]': opts.pageNumber,
       'page[size]': clampSize(opts.pageSize),
     };

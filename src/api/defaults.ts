@@ -12,6 +12,10 @@ export const DEFAULTS = {
   'watch.intervalSeconds': 60,
   'watch.watchedOnly': false,
   /** The kinds of src/presentation/needsAction.ts that notify unless chosen otherwise. */
+  /** Republishes in flight at once when many are sent (Republish Selected Events…, … in Time Range…). */
+  'replay.concurrency': 2,
+  /** Sign what is sent to a local handler with the extension's development key, as Telnyx signs webhooks. */
+  'localHandler.sign': true,
   'watch.notify': ['portin.exception', 'portin.foc', 'portin.ported', 'portin.cancelled', 'portout.pending', 'portout.rejected', 'portout.foc', 'comment'],
 } as const;
 
@@ -22,6 +26,7 @@ export const LIMITS = {
   maxRetries: [0, 5],
   concurrency: [1, 16],
   'watch.intervalSeconds': [30, 3600],
+  'replay.concurrency': [1, 8],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export const MAX_PAGE_SIZE = LIMITS.pageSize[1];

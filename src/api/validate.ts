@@ -41,6 +41,29 @@ export function checkBaseUrl(raw: string | undefined): string {
 }
 
 /**
+ * A webhook handler's URL, as typed (path and query kept). As for the API, plain http only to loopback:
+ * what is sent is customer data, and a typo must not put it on the network in clear.
+ */
+export function checkHandlerUrl(raw: string): string {
+  const text = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new TelnyxError('config', `The handler URL "${text}" is not a URL. Use e.g. http://127.0.0.1:3000/webhooks.`);
+  }
+  if (url.username || url.password) throw new TelnyxError('config', 'The handler URL must not contain a user name or password.');
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new TelnyxError('config', `The handler URL uses plain http to ${url.hostname}; use https, or http only to 127.0.0.1, ::1 or localhost.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TelnyxError('config', `The handler URL must start with http:// or https:// (got ${url.protocol}).`);
+  }
+  url.hash = '';
+  return url.toString();
+}
+
+/**
  * Returns the problem with an API key as typed, or undefined when it looks usable.
  * Telnyx v2 keys are single tokens; whitespace inside one is always a paste accident.
  */

@@ -1,0 +1,210 @@
+// Delivers one event to a webhook handler the developer runs: exactly one POST, never retried (a handler
+// that answered 500 may still have acted on it), under one deadline that covers the answer's whole body,
+// and everything that came back reported as it came, including how it failed.
+
+import ky from 'ky';
+import type { KeyObject } from 'node:crypto';
+import { DEFAULTS } from './defaults';
+import type { PortingEvent } from './types';
+import { checkHandlerUrl } from './validate';
+import { serializeEnvelope, toEnvelope } from './webhookEnvelope';
+import { signatureHeaders } from './webhookSigning';
+
+/**
+ * Sent with every delivery so a handler (and its logs) can tell a replay from Telnyx's own delivery, and
+ * so whoever reads them knows the envelope was built by the extension by an undocumented mapping.
+ */
+export const SOURCE_HEADER = ['x-telnyx-porting-source', 'vscode-telnyx-porting replay; envelope mapped from the events API, mapping undocumented by Telnyx'] as const;
+
+export const DEFAULT_HANDLER_TIMEOUT_MS = DEFAULTS.requestTimeoutSeconds * 1000;
+/** Enough for any error page or JSON a handler answers with; the rest is counted, not kept. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export type HandlerFailureKind = 'refused' | 'timeout' | 'reset' | 'cancelled' | 'network';
+
+export type HandlerResult =
+  | {
+      kind: 'answered';
+      /** From sending to the answer's last byte. */
+      ms: number;
+      status: number;
+      statusText: string;
+      headers: [name: string, value: string][];
+      /** The first maxBodyBytes of the body, as UTF-8. */
+      body: string;
+      /** Bytes of the whole body, kept or not. */
+      bodyBytes: number;
+      /** Bytes left out of `body`. */
+      cutBytes: number;
+    }
+  | {
+      kind: HandlerFailureKind;
+      ms: number;
+      message: string;
+      /** When the status line had arrived before it failed. */
+      status?: number;
+    };
+
+export interface PostOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  maxBodyBytes?: number;
+}
+
+/**
+ * POSTs `body` as JSON to `url` once. Throws only a 'config' TelnyxError, before sending, for a URL that
+ * checkHandlerUrl refuses; every failure of the exchange itself is a result.
+ */
+export async function postToHandler(rawUrl: string, body: string, headers: Record<string, string>, opts: PostOptions = {}): Promise<HandlerResult> {
+  const url = checkHandlerUrl(rawUrl);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
+  const maxBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error('deadline'));
+  }, timeoutMs);
+  const onAbort = (): void => controller.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) onAbort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const started = performance.now();
+  const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
+  const failed = (cause: unknown, status?: number): HandlerResult => {
+    const kind: HandlerFailureKind = timedOut ? 'timeout' : opts.signal?.aborted ? 'cancelled' : connectionKind(cause, status !== undefined);
+    return { kind, ms: elapsed(), message: failureMessage(kind, url, timeoutMs, cause, status), ...(status === undefined ? {} : { status }) };
+  };
+  try {
+    let response: Response;
+    try {
+      response = await ky.post(url, {
+        body,
+        headers: withContentType(headers),
+        signal: controller.signal,
+        timeout: false,
+        retry: 0,
+        throwHttpErrors: false,
+        // A redirect is the handler's answer to report, not an invitation to send the event elsewhere.
+        redirect: 'manual',
+      });
+    } catch (e) {
+      return failed(e);
+    }
+    const kept: Uint8Array[] = [];
+    let keptBytes = 0;
+    let bodyBytes = 0;
+    try {
+      const reader = response.body?.getReader();
+      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+        bodyBytes += chunk.value.byteLength;
+        if (keptBytes < maxBytes) {
+          const part = chunk.value.subarray(0, maxBytes - keptBytes);
+          kept.push(part);
+          keptBytes += part.byteLength;
+        }
+      }
+    } catch (e) {
+      return failed(e, response.status);
+    }
+    return {
+      kind: 'answered',
+      ms: elapsed(),
+      status: response.status,
+      statusText: response.statusText,
+      headers: headerList(response.headers),
+      body: new TextDecoder().decode(Buffer.concat(kept)),
+      bodyBytes,
+      cutBytes: bodyBytes - keptBytes,
+    };
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export interface DeliverOptions extends PostOptions {
+  /** Signs with this development private key (PKCS#8 PEM) when given; unsigned otherwise. */
+  signingKey?: string | KeyObject;
+  /** meta.attempt; 1 by default. */
+  attempt?: number;
+  /** Unix seconds for telnyx-timestamp; now by default. */
+  timestamp?: number;
+}
+
+export interface Delivery {
+  /** Exactly what was sent, for showing next to what came back. */
+  request: { url: string; headers: Record<string, string>; body: string };
+  result: HandlerResult;
+}
+
+/** One event as a v2 webhook to the handler at `url`: the envelope, signed if asked, POSTed once. Throws a 'config' TelnyxError for a URL it will not send to. */
+export async function deliverEvent(event: PortingEvent, url: string, opts: DeliverOptions = {}): Promise<Delivery> {
+  const target = checkHandlerUrl(url);
+  const body = serializeEnvelope(toEnvelope(event, target, opts.attempt));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    [SOURCE_HEADER[0]]: SOURCE_HEADER[1],
+    ...(opts.signingKey === undefined ? {} : signatureHeaders(body, opts.signingKey, opts.timestamp)),
+  };
+  return { request: { url: target, headers, body }, result: await postToHandler(target, body, headers, opts) };
+}
+
+function headerList(headers: Headers): [string, string][] {
+  const list: [string, string][] = [];
+  headers.forEach((value, name) => list.push([name, value]));
+  return list;
+}
+
+function withContentType(headers: Record<string, string>): Headers {
+  const all = new Headers(headers);
+  if (!all.has('content-type')) all.set('content-type', 'application/json');
+  return all;
+}
+
+const REFUSED = new Set(['ECONNREFUSED']);
+const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+function codesOf(e: unknown): string[] {
+  const inner = (e as { cause?: unknown })?.cause ?? e;
+  const errors = (inner as { errors?: unknown })?.errors;
+  // localhost may be tried as ::1 then 127.0.0.1: undici reports both failures as one AggregateError.
+  const all = Array.isArray(errors) ? errors : [inner];
+  return all.map((x) => String((x as { code?: unknown })?.code ?? '')).filter((c) => c !== '');
+}
+
+function connectionKind(e: unknown, afterHeaders: boolean): HandlerFailureKind {
+  const codes = codesOf(e);
+  if (!afterHeaders && codes.length > 0 && codes.every((c) => REFUSED.has(c))) return 'refused';
+  // undici says "terminated" without a code when the socket closes while a body is read.
+  if (afterHeaders || codes.some((c) => RESET.has(c))) return 'reset';
+  return 'network';
+}
+
+function failureMessage(kind: HandlerFailureKind, url: string, timeoutMs: number, e: unknown, status: number | undefined): string {
+  const where = safeTarget(url);
+  const started = status === undefined ? '' : ` (it had answered ${status}, then the body stopped)`;
+  switch (kind) {
+    case 'refused':
+      return `Nothing is listening at ${where}: the connection was refused. Is the handler running?`;
+    case 'timeout':
+      return `The handler at ${where} did not answer within ${timeoutMs / 1000} s${started}. It was not sent again.`;
+    case 'reset':
+      return `The handler at ${where} closed the connection without a whole answer${started}. It was not sent again.`;
+    case 'cancelled':
+      return `Cancelled; the handler at ${where} may or may not have received it.`;
+    case 'network': {
+      const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+      return `Could not reach the handler at ${where} (${cause?.code ?? cause?.message ?? (e as Error)?.message ?? 'unknown error'}).`;
+    }
+  }
+}
+
+/** Origin and path: a handler URL's query may carry a token of the developer's, so messages leave it out. */
+function safeTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return 'the handler URL';
+  }
+}

@@ -1,0 +1,74 @@
+// Compare Events (two events selected) and Compare with Previous Event (one event: the one before it of the same
+// order and type): a VS Code diff of their payload documents, older on the left. Both are read fresh, as any
+// payload document is.
+
+import * as vscode from 'vscode';
+import { eventOrderId } from '../api/directions';
+import { MAX_PAGE_SIZE } from '../api/client';
+import { TelnyxError } from '../api/errors';
+import { fetchAll } from '../api/fetchAll';
+import { newestFirst } from '../api/records';
+import type { PortingEvent } from '../api/types';
+import { eventUri } from '../documents/eventUri';
+import { eventView } from '../presentation/eventView';
+import type { Services } from '../services';
+import type { EventNode } from '../tree/eventNode';
+import { reportError } from '../ui/notify';
+import { selectedEvents } from '../ui/selectedEvents';
+
+type Row = EventNode & { event: { id: string } };
+
+/** Opens the diff, older event on the left; resolves to the two ids compared (left, right). */
+async function diff(left: Row['event'] & PortingEvent, right: Row['event'] & PortingEvent, row: Row): Promise<[string, string]> {
+  const [a, b] = newestFirst([left, right]).reverse() as [typeof left, typeof right];
+  const name = (e: PortingEvent): string => `${eventView(row.direction, e).label} ${(e.created_at ?? '').slice(0, 16)}`;
+  await vscode.commands.executeCommand('vscode.diff', eventUri(row.direction.id, a.id, a.event_type), eventUri(row.direction.id, b.id, b.event_type), `${name(a)} ↔ ${name(b)}`);
+  return [a.id, b.id];
+}
+
+export function registerCompareEvents(): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxPorting.compareEvents', async (clicked?: unknown, selected?: unknown): Promise<[string, string] | undefined> => {
+    const rows = selectedEvents(clicked, selected);
+    if (rows.length !== 2) {
+      void vscode.window.showInformationMessage('Select exactly two events to compare (Ctrl/Cmd+click the second).');
+      return undefined;
+    }
+    if (rows[0]!.direction.id !== rows[1]!.direction.id) {
+      void vscode.window.showInformationMessage('Compare two events of the same direction: a port-in and a port-out payload have different shapes.');
+      return undefined;
+    }
+    return diff(rows[0]!.event, rows[1]!.event, rows[0]!);
+  });
+}
+
+export function registerCompareWithPrevious(s: Services): vscode.Disposable {
+  const compare = async (clicked?: unknown): Promise<[string, string] | undefined> => {
+    const [row] = selectedEvents(clicked, undefined);
+    if (!row) return undefined;
+    const orderId = eventOrderId(row.direction, row.event);
+    const type = row.event.event_type;
+    if (!orderId || !type) {
+      void vscode.window.showInformationMessage('This event names no order or type, so there is no previous one to compare with.');
+      return undefined;
+    }
+    try {
+      const client = await s.session.get();
+      // The order's events of this type only (the API filters both), so even a long-lived order is a page or two.
+      const all = await fetchAll((pageNumber, pageSize, signal, onReceived) => client.listEvents(row.direction, { orderId, eventType: type, pageNumber, pageSize, signal, onReceived }), {
+        pageSize: MAX_PAGE_SIZE,
+      });
+      const ordered = newestFirst(all.items);
+      const at = ordered.findIndex((e) => e.id === row.event.id);
+      const previous = at >= 0 ? ordered.slice(at + 1).find((e) => typeof e.id === 'string') : undefined;
+      if (!previous?.id) {
+        void vscode.window.showInformationMessage(`This is the order's first "${eventView(row.direction, row.event).label}" event: there is none before it.`);
+        return undefined;
+      }
+      return await diff({ ...previous, id: previous.id }, row.event, row);
+    } catch (e) {
+      await reportError(TelnyxError.from(e), s.log, () => compare(clicked));
+      return undefined;
+    }
+  };
+  return vscode.commands.registerCommand('telnyxPorting.compareWithPrevious', compare);
+}

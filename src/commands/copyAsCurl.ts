@@ -1,0 +1,37 @@
+// Copy as cURL (event context menu): the request to show the event, or to republish it, as a curl command that
+// reads the key from $TELNYX_API_KEY, so it can go into a ticket or a chat without the key.
+
+import * as vscode from 'vscode';
+import { curlRepublish, curlShowEvent } from '../api/curl';
+import { checkBaseUrl } from '../api/validate';
+import { readSettings } from '../config';
+import type { Services } from '../services';
+import { reportError } from '../ui/notify';
+import { selectedEvents } from '../ui/selectedEvents';
+
+export function registerCopyAsCurl(s: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxPorting.copyAsCurl', async (clicked?: unknown): Promise<string | undefined> => {
+    const [row] = selectedEvents(clicked, undefined);
+    if (!row) return undefined;
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: 'Show the event', description: 'GET', republish: false },
+        { label: 'Republish the event', description: 'POST …/republish: running it republishes', republish: true },
+      ],
+      { title: 'Copy as cURL', placeHolder: 'Which request?' },
+    );
+    if (!pick) return undefined;
+    try {
+      const baseUrl = checkBaseUrl(readSettings().apiBaseUrl);
+      // The events path that answered this session (the port-out guide and spec spell it differently).
+      const path = s.session.peek()?.eventsPathOf(row.direction);
+      const text = pick.republish ? curlRepublish(baseUrl, row.direction, row.event.id, path) : curlShowEvent(baseUrl, row.direction, row.event.id, path);
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage('$(clippy) Copied: the command reads the key from $TELNYX_API_KEY.', 5000);
+      return text;
+    } catch (e) {
+      await reportError(e, s.log);
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,14 @@
+// Copy Development Public Key: the base64 Ed25519 public key a handler under test verifies signatures with
+// (in place of the account's Telnyx public key). The private half never leaves SecretStorage.
+
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+
+export function registerCopyPublicKey(s: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxPorting.copyPublicKey', async (): Promise<string> => {
+    const key = await s.signingKeys.publicKey();
+    await vscode.env.clipboard.writeText(key);
+    vscode.window.setStatusBarMessage('$(key) Development public key copied: configure your handler with it to verify what the extension sends.', 5000);
+    return key;
+  });
+}

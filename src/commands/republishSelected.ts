@@ -1,0 +1,16 @@
+// Republish Selected Events… (event context menu with several rows selected): see ui/runReplay.ts.
+
+import * as vscode from 'vscode';
+import { targetsOf } from '../api/replay';
+import type { Services } from '../services';
+import { runReplay, type ReplayOutcome } from '../ui/runReplay';
+import { selectedEvents } from '../ui/selectedEvents';
+
+export function registerRepublishSelected(s: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxPorting.republishSelected', async (clicked?: unknown, selected?: unknown): Promise<ReplayOutcome | undefined> => {
+    const rows = selectedEvents(clicked, selected);
+    if (rows.length === 0) return undefined;
+    const targets = rows.flatMap((r) => targetsOf(r.direction, [r.event]));
+    return runReplay(s, targets, `${rows.length} selected event${rows.length === 1 ? '' : 's'}`);
+  });
+}
