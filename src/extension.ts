@@ -42,13 +42,20 @@ import { PortingFileSystem, READONLY_MESSAGE } from './documents/portingFileSyst
 import { EVENT_SCHEME } from './documents/eventPath';
 import { guardReadonly } from './documents/readonlyGuard';
 import { KeyStore } from './secrets/keyStore';
+import { AccountStore } from './accounts/accountStore';
+import { registerAddAccount } from './commands/addAccount';
+import { registerStartDemoSandbox } from './commands/startDemoSandbox';
+import { registerStopDemoSandbox } from './commands/stopDemoSandbox';
+import { DemoAccount } from './demo/demoAccount';
+import { registerSwitchAccount } from './commands/switchAccount';
+import { registerRenameAccount } from './commands/renameAccount';
+import { registerRemoveAccount } from './commands/removeAccount';
 import { VIEW_ID, type Services } from './services';
 import { Session } from './session';
 import type { TreeNode } from './tree/node';
 import { PortingTreeProvider } from './tree/provider';
 import { WatchLoop } from './watching/watchLoop';
-import { accountKeyOf, WatchedOrders } from './watching/watchedOrders';
-import { checkBaseUrl } from './api/validate';
+import { WatchedOrders } from './watching/watchedOrders';
 import { registerUnwatchOrder } from './commands/unwatchOrder';
 import { registerWatchOrder } from './commands/watchOrder';
 
@@ -62,9 +69,10 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Telnyx Porting', { log: true });
-  const keys = new KeyStore(context.secrets);
+  const accounts = new AccountStore(context.globalState);
+  const keys = new KeyStore(context.secrets, accounts);
   const watchedOrders = new WatchedOrders(context.globalState);
-  const session = new Session(keys, log);
+  const session = new Session(keys, log, () => accounts.baseUrl());
   const tree = new PortingTreeProvider(async () => (await keys.get()) !== undefined, {
     client: () => session.get(),
     pageSize: () => readSettings().pageSize,
@@ -76,7 +84,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const docs = new PortingFileSystem(() => session.get());
   const comments = new Conversations(() => session.get(), new CommentDrafts(context.globalState));
   const reports = new ReportDocuments();
+  const demo = new DemoAccount(context.extensionPath, accounts, keys);
   const core = {
+    accounts,
+    demo,
     keys,
     session,
     tree,
@@ -104,6 +115,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     keys.onDidChange(() => startOver(tree, docs)),
     onSettingsChange(() => startOver(tree, docs)),
     registerSetApiKey(services),
+    registerAddAccount(services),
+    demo,
+    registerStartDemoSandbox(services),
+    registerStopDemoSandbox(services),
+    registerSwitchAccount(services),
+    registerRenameAccount(services),
+    registerRemoveAccount(services),
     registerClearApiKey(services),
     registerRefresh(services),
     registerRefreshNode(services),
@@ -143,8 +161,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     watchedOrders.onDidChange(() => {
       for (const root of tree.roots) root.watchedChanged();
     }),
-    keys.onDidChange(() => void useAccount(keys, watchedOrders)),
-    onSettingsChange(() => void useAccount(keys, watchedOrders)),
+    keys.onDidChange(() => void useAccount(session, watchedOrders)),
+    onSettingsChange(() => void useAccount(session, watchedOrders)),
+    accounts,
+    accounts.onDidChange(() => showAccount(treeView, accounts)),
     registerCheckNow(services),
     tree.onDidChangeUnseen((n) => {
       treeView.badge = n > 0 ? { value: n, tooltip: `${n} new porting event${n === 1 ? '' : 's'}` } : undefined;
@@ -154,7 +174,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // The first tick waits a whole interval, so activation makes no request.
   watch.start();
-  void useAccount(keys, watchedOrders);
+  void useAccount(session, watchedOrders);
+  showAccount(treeView, accounts);
+  void accounts.syncContext();
+  // `npm run demo` runs a sandbox beside the workbench it opens and names it here, so nothing needs pasting.
+  const external = process.env.TELNYX_PORTING_DEMO_API_URL;
+  if (external && process.env.TELNYX_PORTING_DEMO_API_KEY) void demo.useExternal(external, process.env.TELNYX_PORTING_DEMO_API_KEY);
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };
@@ -171,15 +196,14 @@ function startOver(tree: PortingTreeProvider, docs: PortingFileSystem): void {
 }
 
 /** Watched orders are per account: the key (hashed) and the base URL say which. */
-async function useAccount(keys: KeyStore, watched: WatchedOrders): Promise<void> {
-  const key = await keys.get();
-  let account: string | undefined;
-  try {
-    account = key ? accountKeyOf(checkBaseUrl(readSettings().apiBaseUrl), key) : undefined;
-  } catch {
-    account = undefined; // a bad base URL: the tree says so; nothing is watched meanwhile
-  }
-  watched.use(account);
+async function useAccount(session: Session, watched: WatchedOrders): Promise<void> {
+  // A bad base URL gives no account: the tree says what is wrong; nothing is watched meanwhile.
+  watched.use(await session.account());
+}
+
+/** With more than one account, the view's description names the one in use. */
+function showAccount(view: vscode.TreeView<TreeNode>, accounts: AccountStore): void {
+  view.description = accounts.list().length > 1 ? accounts.active().name : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,7 +1,9 @@
 // The pieces commands work with, built once in extension.ts.
 
 import type * as vscode from 'vscode';
+import type { AccountStore } from './accounts/accountStore';
 import type { Conversations } from './comments/conversations';
+import type { DemoAccount } from './demo/demoAccount';
 import type { ReportDocuments } from './documents/reportDocuments';
 import type { ReplayLedgers } from './webhooks/replayLedgers';
 import type { SigningKeyStore } from './webhooks/signingKeyStore';
@@ -16,6 +18,10 @@ import type { WatchedOrders } from './watching/watchedOrders';
 export const VIEW_ID = 'telnyxPorting.orders';
 
 export interface Services {
+  /** The named accounts and which one is in use. */
+  accounts: AccountStore;
+  /** The sandbox shipped in the extension, as the Demo account. */
+  demo: DemoAccount;
   keys: KeyStore;
   session: Session;
   tree: PortingTreeProvider;

@@ -16,6 +16,8 @@ export class Session implements vscode.Disposable {
   constructor(
     private readonly keys: KeyStore,
     private readonly log: vscode.LogOutputChannel,
+    /** The API base URL of the account in use, as configured. */
+    readonly baseUrl: () => string,
   ) {
     const forget = (): void => {
       this.client = undefined;
@@ -42,17 +44,17 @@ export class Session implements vscode.Disposable {
     const key = await this.keys.get();
     if (!key) return undefined;
     try {
-      return accountKeyOf(checkBaseUrl(readSettings().apiBaseUrl), key);
+      return accountKeyOf(checkBaseUrl(this.baseUrl()), key);
     } catch {
       return undefined;
     }
   }
 
-  /** A client for a key that is not stored yet (checking a key before saving it). */
-  build(apiKey: string): TelnyxClient {
+  /** A client for a key that is not stored yet (checking a key before saving it), at the account in use's base URL or another. */
+  build(apiKey: string, baseUrl = this.baseUrl()): TelnyxClient {
     const s = readSettings();
     return new TelnyxClient({
-      baseUrl: checkBaseUrl(s.apiBaseUrl),
+      baseUrl: checkBaseUrl(baseUrl),
       apiKey,
       timeoutMs: s.timeoutMs,
       retries: s.retries,

@@ -1,4 +1,5 @@
-// Telnyx Porting: Clear API Key — removes the key from SecretStorage; the welcome view returns.
+// Telnyx Porting: Clear API Key — removes the key from SecretStorage. The welcome view returning says it
+// happened, so a status-bar word is enough.
 
 import * as vscode from 'vscode';
 import type { Services } from '../services';
@@ -7,6 +8,6 @@ export function registerClearApiKey(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.clearApiKey', async () => {
     await s.keys.clear();
     s.log.info('API key removed from secret storage.');
-    void vscode.window.showInformationMessage('Telnyx API key removed.');
+    vscode.window.setStatusBarMessage('$(trash) Telnyx API key removed', 5000);
   });
 }

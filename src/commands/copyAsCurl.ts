@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import { curlRepublish, curlShowEvent } from '../api/curl';
 import { checkBaseUrl } from '../api/validate';
-import { readSettings } from '../config';
 import type { Services } from '../services';
 import { reportError } from '../ui/notify';
 import { selectedEvents } from '../ui/selectedEvents';
@@ -22,7 +21,7 @@ export function registerCopyAsCurl(s: Services): vscode.Disposable {
     );
     if (!pick) return undefined;
     try {
-      const baseUrl = checkBaseUrl(readSettings().apiBaseUrl);
+      const baseUrl = checkBaseUrl(s.session.baseUrl());
       // The events path that answered this session (the port-out guide and spec spell it differently).
       const path = s.session.peek()?.eventsPathOf(row.direction);
       const text = pick.republish ? curlRepublish(baseUrl, row.direction, row.event.id, path) : curlShowEvent(baseUrl, row.direction, row.event.id, path);

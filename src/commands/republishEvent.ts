@@ -1,5 +1,5 @@
 // Republish Event: confirm (naming the event, its order and the notification methods), show progress
-// on the node, POST exactly once, and say how it went. A second click while one is in flight does nothing;
+// on the node (in the status bar when run from the palette), POST exactly once, and say how it went. A second click while one is in flight does nothing;
 // an unknown outcome is reported as such and only sent again if the user says so.
 
 import * as vscode from 'vscode';
@@ -9,7 +9,7 @@ import { TelnyxError } from '../api/errors';
 import type { PortingEvent } from '../api/types';
 import { eventView } from '../presentation/eventView';
 import { orderView } from '../presentation/orderView';
-import { VIEW_ID, type Services } from '../services';
+import type { Services } from '../services';
 import { EventNode } from '../tree/eventNode';
 import { reportError } from '../ui/notify';
 import { askEvent } from '../ui/askEvent';
@@ -83,12 +83,10 @@ async function send(s: Services, t: Target): Promise<RepublishResult> {
   }
   try {
     const client = await s.session.get();
-    await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: `Republishing ${label}` }, () =>
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Republishing "${label}"…` },
-        () => client.republish(t.direction, t.event.id),
-      ),
-    );
+    const post = (): Promise<void> => client.republish(t.direction, t.event.id);
+    // From a row, its spinner is the progress; from the palette there is no row to spin, so the status bar shows it.
+    if (node) await post();
+    else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Republishing "${label}"` }, post);
     s.log.info(`Republished ${t.direction.label} event ${t.event.id}.`);
     void vscode.window.showInformationMessage(`Republished "${label}". Telnyx will re-send it to your subscribed notification methods.`);
     return 'sent';

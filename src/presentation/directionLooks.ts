@@ -3,12 +3,13 @@
 // entry. Ids are plain strings so this stays vscode-free; the tree turns them into ThemeIcons.
 
 import type { Direction, DirectionId } from '../api/directions';
+import type { StatusColor } from './statusColors';
 
-/** How a status looks: a codicon id and a theme colour id. */
+/** How a status looks: a codicon id and a status colour (see statusColors.ts). */
 export interface StatusLook {
   label: string;
   icon: string;
-  color: string;
+  color: StatusColor;
 }
 
 export interface DirectionLooks {
@@ -24,7 +25,7 @@ export interface DirectionLooks {
   eventTypes: Readonly<Record<string, string>>;
 }
 
-const UNKNOWN_STATUS: StatusLook = { label: 'Unknown status', icon: 'question', color: 'disabledForeground' };
+const UNKNOWN_STATUS: StatusLook = { label: 'Unknown status', icon: 'question', color: 'inactive' };
 
 // Keyed by DirectionId, so a direction added to the wire table without its looks does not compile.
 const LOOKS: Readonly<Record<DirectionId, DirectionLooks>> = {
@@ -32,14 +33,14 @@ const LOOKS: Readonly<Record<DirectionId, DirectionLooks>> = {
     rootIcon: 'arrow-circle-down',
     rootTooltip: 'Porting orders: numbers moving to Telnyx',
     statuses: {
-      draft: { label: 'Draft', icon: 'edit', color: 'disabledForeground' },
-      'in-process': { label: 'In process', icon: 'sync', color: 'charts.blue' },
-      submitted: { label: 'Submitted', icon: 'send', color: 'charts.blue' },
-      exception: { label: 'Exception', icon: 'warning', color: 'charts.orange' },
-      'foc-date-confirmed': { label: 'FOC date confirmed', icon: 'calendar', color: 'charts.purple' },
-      ported: { label: 'Ported', icon: 'pass-filled', color: 'charts.green' },
-      cancelled: { label: 'Cancelled', icon: 'circle-slash', color: 'disabledForeground' },
-      'cancel-pending': { label: 'Cancel pending', icon: 'clock', color: 'charts.yellow' },
+      draft: { label: 'Draft', icon: 'edit', color: 'inactive' },
+      'in-process': { label: 'In process', icon: 'sync', color: 'inProgress' },
+      submitted: { label: 'Submitted', icon: 'send', color: 'inProgress' },
+      exception: { label: 'Exception', icon: 'warning', color: 'exception' },
+      'foc-date-confirmed': { label: 'FOC date confirmed', icon: 'calendar', color: 'focConfirmed' },
+      ported: { label: 'Ported', icon: 'pass-filled', color: 'ported' },
+      cancelled: { label: 'Cancelled', icon: 'circle-slash', color: 'inactive' },
+      'cancel-pending': { label: 'Cancel pending', icon: 'clock', color: 'pending' },
     },
     eventTypes: {
       'porting_order.status_changed': 'Status changed',
@@ -55,12 +56,12 @@ const LOOKS: Readonly<Record<DirectionId, DirectionLooks>> = {
     rootIcon: 'arrow-circle-up',
     rootTooltip: 'Port-outs: numbers moving away from Telnyx',
     statuses: {
-      pending: { label: 'Pending', icon: 'clock', color: 'charts.yellow' },
-      authorized: { label: 'Authorized', icon: 'verified', color: 'charts.blue' },
-      ported: { label: 'Ported', icon: 'pass-filled', color: 'charts.green' },
-      rejected: { label: 'Rejected', icon: 'error', color: 'charts.red' },
-      'rejected-pending': { label: 'Rejected (pending)', icon: 'warning', color: 'charts.orange' },
-      canceled: { label: 'Canceled', icon: 'circle-slash', color: 'disabledForeground' },
+      pending: { label: 'Pending', icon: 'clock', color: 'pending' },
+      authorized: { label: 'Authorized', icon: 'verified', color: 'inProgress' },
+      ported: { label: 'Ported', icon: 'pass-filled', color: 'ported' },
+      rejected: { label: 'Rejected', icon: 'error', color: 'rejected' },
+      'rejected-pending': { label: 'Rejected (pending)', icon: 'warning', color: 'exception' },
+      canceled: { label: 'Canceled', icon: 'circle-slash', color: 'inactive' },
     },
     eventTypes: {
       'portout.status_changed': 'Status changed',

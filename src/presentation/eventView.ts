@@ -5,6 +5,7 @@ import type { Direction } from '../api/directions';
 import { recordTimeText } from '../api/records';
 import type { PortingEvent } from '../api/types';
 import { looksOf, statusLook } from './directionLooks';
+import type { StatusColor } from './statusColors';
 import { escapeMarkdown, fieldLine, markdownLines } from './markdown';
 import { commentText, fieldText, payloadField, payloadStatus } from './recordFields';
 import { relativeTime } from './relativeTime';
@@ -23,10 +24,20 @@ const EVENT_ICONS: Record<string, string> = {
 
 export interface EventView {
   label: string;
+  /** The parts label and description are made of, for saying them in words. */
+  kind: string;
+  /** What the event changed to ("exception", a FOC date…), when its type carries one. */
+  change?: string;
+  /** "3 h ago". */
+  when: string;
+  /** The start of a comment, as the row shows it. */
+  excerpt?: string;
+  /** False while Telnyx has not generated the payload yet (payload_status "created"). */
+  payloadReady: boolean;
   description: string;
   icon: string;
-  /** Theme colour id for the icon, when the event carries a status. */
-  color?: string;
+  /** Status colour for the icon, when the event carries a status. */
+  color?: StatusColor;
   tooltip: string;
   known: boolean;
 }
@@ -42,27 +53,30 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
   const type = fieldText(event.event_type) ?? 'unknown';
   const base = looksOf(dir).eventTypes[type];
   const suffix = type.split('.').pop() ?? '';
-  let label = base ?? humanize(type);
-  let color: string | undefined;
+  const kind = base ?? humanize(type);
+  let change: string | undefined;
+  let color: StatusColor | undefined;
   if (suffix === 'status_changed') {
-    const s = payloadStatus(event);
-    if (s) {
-      label += ` → ${s}`;
-      color = statusLook(dir, s).color;
-    }
+    change = payloadStatus(event);
+    if (change) color = statusLook(dir, change).color;
   } else if (suffix === 'foc_date_changed') {
-    const foc = fieldText(payloadField(event, 'foc_date'));
-    if (foc) label += ` → ${foc.slice(0, 10)}`;
+    change = fieldText(payloadField(event, 'foc_date'))?.slice(0, 10);
   } else if (suffix === 'messaging_changed') {
-    const m = fieldText(payloadField(event, 'messaging', 'messaging_port_status'));
-    if (m) label += ` → ${m}`;
+    change = fieldText(payloadField(event, 'messaging', 'messaging_port_status'));
   }
+  const label = change ? `${kind} → ${change}` : kind;
   const payloadReady = event.payload_status !== 'created';
-  const comment = suffix === 'new_comment' ? commentText(event) : undefined;
-  const excerpt = comment ? ` · ${comment.replace(/\s+/g, ' ').slice(0, 60)}${comment.length > 60 ? '…' : ''}` : '';
-  const description = `${relativeTime(recordTimeText(event), now)}${payloadReady ? excerpt : ' · payload not generated yet'}`;
+  const comment = suffix === 'new_comment' && payloadReady ? commentText(event) : undefined;
+  const excerpt = comment ? `${comment.replace(/\s+/g, ' ').slice(0, 60)}${comment.length > 60 ? '…' : ''}` : undefined;
+  const when = relativeTime(recordTimeText(event), now);
+  const description = payloadReady ? (excerpt ? `${when} · ${excerpt}` : when) : `${when} · payload not generated yet`;
   return {
     label,
+    kind,
+    change,
+    when,
+    excerpt,
+    payloadReady,
     description,
     icon: EVENT_ICONS[suffix] ?? 'symbol-event',
     color,

@@ -17,11 +17,21 @@ function numberCount(dir: Direction, order: Order): number {
   return dir.numberCountOf(order) ?? dir.numbersOf(order).length;
 }
 
-function numbersSummary(dir: Direction, order: Order): string | undefined {
+/** What names an order on its row: its first number, how many it has, and its reference (support key, PON…). */
+export interface OrderNames {
+  firstNumber: string | undefined;
+  numberCount: number;
+  reference: string | undefined;
+}
+
+function orderNames(dir: Direction, order: Order): OrderNames {
   const numbers = dir.numbersOf(order);
-  const count = Math.max(numberCount(dir, order), numbers.length);
-  if (numbers.length === 0) return count > 0 ? `${count} number${count === 1 ? '' : 's'}` : undefined;
-  return count > 1 ? `${numbers[0]} (+${count - 1})` : numbers[0];
+  return { firstNumber: numbers[0], numberCount: Math.max(numberCount(dir, order), numbers.length), reference: orderReference(dir, order) };
+}
+
+function numbersSummary({ firstNumber, numberCount: count }: OrderNames): string | undefined {
+  if (firstNumber === undefined) return count > 0 ? `${count} number${count === 1 ? '' : 's'}` : undefined;
+  return count > 1 ? `${firstNumber} (+${count - 1})` : firstNumber;
 }
 
 function orderReference(dir: Direction, order: Order): string | undefined {
@@ -34,6 +44,8 @@ function orderReference(dir: Direction, order: Order): string | undefined {
 
 export interface OrderView {
   label: string;
+  /** The parts the label is made of, for saying it in words. */
+  names: OrderNames;
   description: string;
   status: StatusLook;
   statusValue: string;
@@ -46,12 +58,14 @@ export function orderView(dir: Direction, order: Order, now: number = Date.now()
   const raw = dir.statusOf(order);
   const statusValue = raw ?? 'unknown';
   const status = statusLook(dir, raw);
-  const parts = [numbersSummary(dir, order), orderReference(dir, order)].filter((s): s is string => !!s);
+  const names = orderNames(dir, order);
+  const parts = [numbersSummary(names), names.reference].filter((s): s is string => !!s);
   const label = parts.length ? parts.join(' · ') : `${dir.label} order ${shortId(order.id)}`;
   const when = order.updated_at ?? order.created_at;
   const urgent = attentionOf(dir, order, now);
   return {
     label,
+    names,
     description: describe(status, when, urgent, now),
     status,
     statusValue,

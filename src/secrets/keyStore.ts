@@ -1,46 +1,68 @@
-// The API key's only home: VS Code's SecretStorage. Also keeps the `telnyxPorting.hasApiKey`
-// context key true to what is stored, in this window and (through onDidChange) in every other.
+// The API keys' only home: VS Code's SecretStorage, one entry per account; get/set/clear act on the account in use.
+// Also keeps the `telnyxPorting.hasApiKey` context key true to what is stored, in this window and (through
+// onDidChange) in every other, and fires when the account in use changes, since that changes the key too.
 
 import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
 
-const SECRET_ID = 'telnyxPorting.apiKey';
 export const HAS_KEY_CONTEXT = 'telnyxPorting.hasApiKey';
 
 export class KeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private cached: Promise<string | undefined> | undefined;
   /** The value last given to the context key (the welcome view shows while it is false). */
   hasKeyContext: boolean | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
-    this.subscription = secrets.onDidChange((e) => {
-      if (e.key === SECRET_ID) void this.reload();
-    });
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly accounts: AccountStore,
+  ) {
+    this.subscriptions = [
+      secrets.onDidChange((e) => {
+        if (e.key === this.secretId()) void this.reload();
+      }),
+      accounts.onDidChange(() => void this.reload()),
+    ];
+  }
+
+  private secretId(id = this.accounts.active().id): string {
+    return this.accounts.secretId(id);
   }
 
   get(): Promise<string | undefined> {
-    const read = this.cached ?? Promise.resolve(this.secrets.get(SECRET_ID)).then((k) => (k && k.length > 0 ? k : undefined));
+    const read = this.cached ?? Promise.resolve(this.secrets.get(this.secretId())).then((k) => (k && k.length > 0 ? k : undefined));
     this.cached = read;
     return read;
   }
 
-  async set(key: string): Promise<void> {
-    await this.secrets.store(SECRET_ID, key);
+  /** Stores the key of the account in use, or of `accountId`. */
+  async set(key: string, accountId?: string): Promise<void> {
+    await this.secrets.store(this.secretId(accountId), key);
     await this.reload();
   }
 
-  async clear(): Promise<void> {
-    await this.secrets.delete(SECRET_ID);
+  /** Deletes the key of the account in use, or of `accountId`. */
+  async clear(accountId?: string): Promise<void> {
+    await this.secrets.delete(this.secretId(accountId));
     await this.reload();
   }
 
-  /** Reads the store afresh, updates the context key and tells listeners. */
+  /** Whether an account has a key stored (for the account picker). */
+  async has(accountId: string): Promise<boolean> {
+    return !!(await this.secrets.get(this.secretId(accountId)));
+  }
+
+  /**
+   * Reads the store afresh and tells listeners at once, in the same turn as the change that caused it (a switch of
+   * account included), so nothing reads with the old key after a command that changed it returns; then updates
+   * the context key.
+   */
   async reload(): Promise<void> {
     this.cached = undefined;
-    await this.syncContext();
     this.changed.fire();
+    await this.syncContext();
   }
 
   /** Sets the context key from what is stored; at activation nothing has been loaded yet, so no one is told. */
@@ -50,7 +72,7 @@ export class KeyStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const d of this.subscriptions) d.dispose();
     this.changed.dispose();
   }
 }

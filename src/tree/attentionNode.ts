@@ -9,6 +9,7 @@ import type { Direction } from '../api/directions';
 import type { ReaderSource } from '../api/newestFirstReader';
 import type { Order } from '../api/types';
 import { attentionOf } from '../presentation/attention';
+import { spokenAttention } from '../presentation/spokenLabels';
 import type { TreeContext, TreeNode } from './node';
 import { OrderNode } from './orderNode';
 import { PagedNode } from './pagedNode';
@@ -29,6 +30,7 @@ export class AttentionNode extends PagedNode<Order> {
     item.contextValue = `attention:${this.direction.id}`;
     const total = this.total;
     item.description = total === undefined ? undefined : `${total}`;
+    item.accessibilityInformation = { label: spokenAttention(total) };
     item.tooltip = `${this.direction.label} orders waiting on you or with a FOC date within 48 hours. Opening this reads every ${this.direction.label} order once; Refresh reads them again.`;
     return item;
   }

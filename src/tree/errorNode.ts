@@ -2,6 +2,8 @@
 
 import * as vscode from 'vscode';
 import type { TelnyxError } from '../api/errors';
+import { errorView } from '../presentation/errorView';
+import { spokenError } from '../presentation/spokenLabels';
 import type { TreeNode } from './node';
 import type { Pageable } from './pageable';
 
@@ -16,14 +18,16 @@ export class ErrorNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const short = this.error.kind === 'auth' ? 'API key refused' : this.error.kind === 'config' ? 'Check settings' : 'Could not load';
-    const item = new vscode.TreeItem(`${short}: click to retry`, vscode.TreeItemCollapsibleState.None);
+    const view = errorView(this.error.kind, this.error.message);
+    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.error.message;
-    item.tooltip = new vscode.MarkdownString().appendText(this.error.message);
+    item.description = view.description;
+    item.tooltip = new vscode.MarkdownString().appendText(view.tooltip);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = `error:${this.error.kind}`;
-    item.command = { command: 'telnyxPorting.retry', title: 'Retry', arguments: [this] };
+    item.accessibilityInformation = { label: spokenError(view) };
+    // One command for every kind: it picks the action by kind (src/commands/retry.ts), as errorView words it.
+    item.command = { command: 'telnyxPorting.retry', title: view.action, arguments: [this] };
     return item;
   }
 }

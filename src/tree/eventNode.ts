@@ -5,6 +5,7 @@ import { eventOrderId, type Direction } from '../api/directions';
 import type { Order, PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import { eventView } from '../presentation/eventView';
+import { spokenEvent } from '../presentation/spokenLabels';
 import type { TreeContext, TreeNode } from './node';
 import { themeIcon } from './themeIcon';
 import { untrustedMarkdown } from './untrustedMarkdown';
@@ -36,9 +37,12 @@ export class EventNode implements TreeNode {
     const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const orderId = eventOrderId(this.direction, this.event);
-    const described = this.standalone && orderId ? `${view.description} · order ${orderId.slice(0, 8)}` : view.description;
+    const order = this.standalone && orderId ? orderId.slice(0, 8) : undefined;
+    const described = order ? `${view.description} · order ${order}` : view.description;
     // Arrived while watching and not opened yet.
-    item.description = this.busy ?? (this.event.id && this.fresh.isNew(this.event.id) ? `New · ${described}` : described);
+    const isNew = !!this.event.id && this.fresh.isNew(this.event.id);
+    item.description = this.busy ?? (isNew ? `New · ${described}` : described);
+    item.accessibilityInformation = { label: spokenEvent(view, { isNew, busy: this.busy, order }) };
     item.iconPath = this.busy ? themeIcon('loading~spin') : themeIcon(view.icon, view.color);
     // Without an id there is nothing to open, republish or copy.
     item.contextValue = this.event.id

@@ -1,6 +1,7 @@
 // "Load more…" at the end of a list with pages left: shows how many are loaded and turns into a spinner while loading.
 
 import * as vscode from 'vscode';
+import { spokenLoadMore } from '../presentation/spokenLabels';
 import type { TreeNode } from './node';
 import type { Pageable } from './pageable';
 
@@ -20,6 +21,7 @@ export class LoadMoreNode implements TreeNode {
     item.id = this.id;
     item.description = this.total !== undefined ? `${this.shown} of ${this.total}` : `${this.shown} shown`;
     item.iconPath = new vscode.ThemeIcon(this.parent.loading ? 'loading~spin' : 'ellipsis');
+    item.accessibilityInformation = { label: spokenLoadMore(this.shown, this.total, this.parent.loading) };
     item.contextValue = 'loadMore';
     item.command = { command: 'telnyxPorting.loadMore', title: 'Load More', arguments: [this] };
     return item;

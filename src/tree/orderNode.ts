@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import type { Order } from '../api/types';
 import { orderView } from '../presentation/orderView';
+import { spokenOrder } from '../presentation/spokenLabels';
 import { EventsNode } from './eventsNode';
 import type { TreeContext, TreeNode } from './node';
 import { themeIcon } from './themeIcon';
@@ -39,6 +40,7 @@ export class OrderNode extends EventsNode {
     // Without an id no order action (refresh, export, copy id) has anything to act on.
     const watched = !!this.order.id && this.ctx.watched(this.direction.id).includes(this.order.id);
     item.contextValue = this.order.id ? `order:${this.direction.id}:${view.statusValue}${watched ? ':watched' : ''}` : `orderWithoutId:${this.direction.id}`;
+    item.accessibilityInformation = { label: spokenOrder(view, { watched, matched: this.matched }) };
     return item;
   }
 

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
+import { spokenRecentEvents } from '../presentation/spokenLabels';
 import { EventsNode } from './eventsNode';
 import type { TreeContext, TreeNode } from './node';
 
@@ -23,6 +24,7 @@ export class RecentEventsNode extends EventsNode {
     item.iconPath = new vscode.ThemeIcon('history');
     item.contextValue = `recent:${this.direction.id}`;
     item.tooltip = `All ${this.direction.label} events, newest first`;
+    item.accessibilityInformation = { label: spokenRecentEvents(this.direction) };
     return item;
   }
 }

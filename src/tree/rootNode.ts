@@ -7,6 +7,7 @@ import type { ReaderSource } from '../api/newestFirstReader';
 import { newestFirst } from '../api/records';
 import type { Order, PortingEvent } from '../api/types';
 import { looksOf } from '../presentation/directionLooks';
+import { spokenRoot } from '../presentation/spokenLabels';
 import type { TreeContext, TreeNode } from './node';
 import { AttentionNode } from './attentionNode';
 import { OrderNode } from './orderNode';
@@ -50,6 +51,7 @@ export class DirectionRootNode extends PagedNode<Order> {
     const count = total !== undefined ? `${total} order${total === 1 ? '' : 's'}` : undefined;
     item.description = [this.filterState ? `filter: ${this.filterState.label}` : undefined, count].filter(Boolean).join(' · ') || undefined;
     item.tooltip = looksOf(this.direction).rootTooltip;
+    item.accessibilityInformation = { label: spokenRoot(this.direction, total, this.filterState?.label) };
     return item;
   }
 

@@ -1,6 +1,7 @@
 // A warning row inside a list that still loaded: an unreadable record, or a list that kept changing while read whole.
 
 import * as vscode from 'vscode';
+import { spokenWarning } from '../presentation/spokenLabels';
 import type { TreeNode } from './node';
 import type { Pageable } from './pageable';
 
@@ -27,6 +28,7 @@ export class WarningNode implements TreeNode {
     item.tooltip = new vscode.MarkdownString().appendText(this.detail);
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.contextValue = 'warning';
+    item.accessibilityInformation = { label: spokenWarning(this.label, this.detail) };
     return item;
   }
 }

@@ -6,6 +6,7 @@ import type { Direction } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { ReaderSource } from '../api/newestFirstReader';
 import type { Order } from '../api/types';
+import { spokenWatched } from '../presentation/spokenLabels';
 import type { TreeContext, TreeNode } from './node';
 import { OrderNode } from './orderNode';
 import { PagedNode } from './pagedNode';
@@ -25,7 +26,9 @@ export class WatchedNode extends PagedNode<Order> {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('eye');
     item.contextValue = `watched:${this.direction.id}`;
-    item.description = `${this.ids().length}`;
+    const watched = this.ids().length;
+    item.description = `${watched}`;
+    item.accessibilityInformation = { label: spokenWatched(watched) };
     item.tooltip = `${this.direction.label} orders you watch (context menu of an order: Watch / Unwatch)`;
     return item;
   }

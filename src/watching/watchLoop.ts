@@ -146,7 +146,7 @@ export class WatchLoop implements vscode.Disposable {
    * the key, so two windows on one account share it and the key itself is stored nowhere.
    */
   private async engineFor(key: string): Promise<NonNullable<WatchLoop['engine']>> {
-    const baseUrl = checkBaseUrl(readSettings().apiBaseUrl);
+    const baseUrl = checkBaseUrl(this.s.session.baseUrl());
     const account = accountKeyOf(baseUrl, key);
     if (this.engine?.account === account) return this.engine;
     const client = await this.s.session.get();

@@ -43,7 +43,7 @@ describe('labels', () => {
   it('adds the new status to status-changed events, for both payload shapes', () => {
     const pin = eventView(PORT_IN, { event_type: 'porting_order.status_changed', payload: { status: { value: 'exception' } } }, NOW);
     assert.equal(pin.label, 'Status changed → exception');
-    assert.equal(pin.color, 'charts.orange');
+    assert.equal(pin.color, 'exception');
     const pout = eventView(PORT_OUT, { event_type: 'portout.status_changed', payload: { status: 'rejected' } }, NOW);
     assert.equal(pout.label, 'Status changed → rejected');
     const foc = eventView(PORT_OUT, { event_type: 'portout.foc_date_changed', payload: { foc_date: '2026-12-01T10:00:00Z' } }, NOW);
@@ -103,7 +103,7 @@ describe('labels', () => {
     const v = orderView(PORT_OUT, { status: 'rejected', phone_numbers: ['+35312345678'], support_key: 'PO_764725', reason: 'PIN mismatch' }, NOW);
     assert.equal(v.label, '+35312345678 · PO\u005f764725'.replace('\u005f', '_'));
     assert.match(v.tooltip, /Rejection reason:\*\* PIN mismatch/);
-    assert.equal(v.status.color, 'charts.red');
+    assert.equal(v.status.color, 'rejected');
   });
 
   it('survives orders with every field null', () => {
@@ -125,7 +125,7 @@ describe('labels', () => {
   });
 
   it('maps unknown statuses to a question mark, keeping their name', () => {
-    assert.deepEqual(statusLook(PORT_IN, 'teleported'), { label: 'teleported', icon: 'question', color: 'disabledForeground' });
+    assert.deepEqual(statusLook(PORT_IN, 'teleported'), { label: 'teleported', icon: 'question', color: 'inactive' });
     assert.equal(statusLook(PORT_IN, undefined).label, 'Unknown status');
   });
 });

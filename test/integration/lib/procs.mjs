@@ -57,8 +57,11 @@ export function watchdog(ms, what) {
   if (ms > 0) setTimeout(() => void exitWith(124, `watchdog: ${what} after ${ms / 1000}s`), ms);
 }
 
-/** Kills a detached child's whole process group: SIGTERM, then SIGKILL for whatever is left. */
-export async function killGroup(child, graceMs = 5000) {
+/**
+ * Kills a detached child's whole process group: `stopSignal` (SIGTERM), then SIGKILL for whatever is left once the
+ * child exited or `graceMs` passed.
+ */
+export async function killGroup(child, graceMs = 5000, stopSignal = 'SIGTERM') {
   const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
   const signal = (sig) => {
     try {
@@ -67,24 +70,25 @@ export async function killGroup(child, graceMs = 5000) {
       // The group is already gone.
     }
   };
-  signal('SIGTERM');
+  signal(stopSignal);
   await Promise.race([exited, new Promise((res) => setTimeout(res, graceMs))]);
   // The leader going first does not mean its helpers (extension host, watchers) went with it.
   signal('SIGKILL');
 }
 
 /** Registers a detached child so teardown kills its process group; returns the unregister function. */
-export function track(child) {
-  return onCleanup(() => killGroup(child));
+export function track(child, { graceMs, stopSignal } = {}) {
+  return onCleanup(() => killGroup(child, graceMs, stopSignal));
 }
 
 /**
  * Starts `cmd` in its own process group (so teardown can stop all it spawned), copies its output
- * to `sink`, and resolves with the first match of `ready` in stdout/stderr.
+ * to `sink`, and resolves with the first match of `ready` in stdout/stderr. `stop` is how teardown
+ * stops it (see killGroup), for a child that needs another signal or longer to stop cleanly.
  */
-export function spawnUntil(cmd, args, { env, ready, timeoutMs = 60000, sink }) {
+export function spawnUntil(cmd, args, { env, ready, timeoutMs = 60000, sink, stop }) {
   const child = spawn(cmd, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  track(child);
+  track(child, stop);
   return new Promise((res, rej) => {
     let seen = '';
     const timer = setTimeout(() => rej(new Error(`${cmd} did not become ready in ${timeoutMs / 1000}s`)), timeoutMs);

@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { childrenOf, eventsOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
 
+/** Stands in for vscode.window.withProgress: runs the task at once, so the calls say where progress was shown. */
+const runProgress = async (_opts: unknown, task: unknown) =>
+  (task as (p: vscode.Progress<unknown>, t: vscode.CancellationToken) => Promise<unknown>)({ report: () => undefined }, new vscode.CancellationTokenSource().token);
+
 async function firstEvent(a: Api, rootIndex: number): Promise<Node> {
   const root = (await childrenOf(a))[rootIndex]!;
   const order = ordersOf(a, await childrenOf(a, root))[0]!;
@@ -22,10 +26,13 @@ describe('republish', () => {
   for (const [i, dir, path] of [[0, 'portin', '/v2/porting/events'], [1, 'portout', '/v2/portouts/events']] as const) {
     it(`${dir}: confirmed, it POSTs exactly once to ${path}/{id}/republish`, async () => {
       const node = await firstEvent(a, i);
-      const { result, calls } = await withStubs({ showWarningMessage: async () => 'Republish', showInformationMessage: async () => undefined }, () =>
-        vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node),
+      const { result, calls } = await withStubs(
+        { showWarningMessage: async () => 'Republish', showInformationMessage: async () => undefined, withProgress: runProgress },
+        () => vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node),
       );
       assert.equal(result, 'sent');
+      const progress = calls.withProgress.filter((c) => /Republishing/.test((c[0] as vscode.ProgressOptions).title ?? ''));
+      assert.deepEqual(progress, [], 'from a row, the row alone shows progress');
       const [message, options] = calls.showWarningMessage[0] as [string, vscode.MessageOptions & { detail: string }];
       assert.equal(options.modal, true);
       assert.match(message, /^Republish "/);
@@ -48,10 +55,13 @@ describe('republish', () => {
           (items as (vscode.QuickPickItem & { description?: string; detail?: string })[]).find((i) => i.detail && i.description?.startsWith('Port-out')),
         showWarningMessage: async () => 'Republish',
         showInformationMessage: async () => undefined,
+        withProgress: runProgress,
       },
       () => vscode.commands.executeCommand<string>('telnyxPorting.republishEvent'),
     );
     assert.equal(result, 'sent');
+    const progress = calls.withProgress.map((c) => c[0] as vscode.ProgressOptions).filter((o) => /Republishing/.test(o.title ?? ''));
+    assert.deepEqual(progress.map((o) => o.location), [vscode.ProgressLocation.Window], 'no row to spin: the status bar shows it');
     const picked = (await calls.showQuickPick[0]![0]) as unknown as { detail?: string; description?: string }[];
     const chosen = picked.find((i) => i.detail && i.description?.startsWith('Port-out'))!.detail!;
     const posts = (await sandbox.requests()).filter((r) => r.method === 'POST');

@@ -135,9 +135,120 @@ export async function configure(values: Record<string, unknown>): Promise<void> 
   for (const [k, v] of Object.entries(values)) await c.update(k, v, vscode.ConfigurationTarget.Global);
 }
 
-/** Sets the sandbox key through the real command, answering its input box. */
+/** One Enter in a fake input box: what was typed, whether the command went busy over it, and what it then said. */
+export interface Entered {
+  value: string;
+  busy: boolean;
+  message: string | undefined;
+  warning: boolean;
+}
+
+/** A fake of vscode.window.createInputBox, and what its boxes went through. */
+export interface FakeInputBoxes {
+  /** The stub: `withStubs({ createInputBox: boxes.create }, …)`. */
+  create: Fake;
+  /** Every box the command made, as it set them (title, prompt, password…). */
+  boxes: vscode.InputBox[];
+  /** Every Enter, in order. */
+  entered: Entered[];
+}
+
+/**
+ * Input boxes the user types into, one answer per Enter: after each, the fake waits until the command has
+ * handled it (no longer busy) and types the next into the same box, as a user correcting a refused value would.
+ * `undefined`, or running out of answers, is Escape. Answers are used across boxes in the order they are made.
+ */
+export function answerInputBoxes(answers: readonly (string | undefined)[]): FakeInputBoxes {
+  const queue = [...answers];
+  const boxes: vscode.InputBox[] = [];
+  const entered: Entered[] = [];
+  const create = (): vscode.InputBox => {
+    const accept = new vscode.EventEmitter<void>();
+    const change = new vscode.EventEmitter<string>();
+    const hidden = new vscode.EventEmitter<void>();
+    const button = new vscode.EventEmitter<vscode.QuickInputButton>();
+    let visible = false;
+    let busy = false;
+    let current: Entered | undefined;
+    const typeNext = (): void => {
+      if (!visible) return;
+      const value = queue.shift();
+      if (value === undefined) return void box.hide();
+      // Enter again on an unchanged value changes nothing, as in the real box.
+      if (box.value !== value) {
+        box.value = value;
+        change.fire(value);
+      }
+      current = { value, busy: false, message: undefined, warning: false };
+      entered.push(current);
+      accept.fire();
+      // A command that checks the value goes busy before its first await; one that does not has answered already.
+      if (!busy) afterEnter();
+    };
+    // What the box says once the command has handled the Enter (or closed the box over it).
+    const record = (): void => {
+      const m = box.validationMessage;
+      if (current) {
+        current.message = typeof m === 'string' ? m : m?.message;
+        current.warning = typeof m === 'object' && m.severity === vscode.InputBoxValidationSeverity.Warning;
+      }
+      current = undefined;
+    };
+    const afterEnter = (): void =>
+      void setTimeout(() => {
+        record();
+        typeNext();
+      }, 0);
+    const box = {
+      title: undefined as string | undefined,
+      prompt: undefined as string | undefined,
+      placeholder: undefined as string | undefined,
+      value: '',
+      valueSelection: undefined,
+      password: false,
+      ignoreFocusOut: false,
+      enabled: true,
+      step: undefined,
+      totalSteps: undefined,
+      buttons: [] as vscode.QuickInputButton[],
+      validationMessage: undefined as string | vscode.InputBoxValidationMessage | undefined,
+      get busy(): boolean {
+        return busy;
+      },
+      set busy(b: boolean) {
+        busy = b;
+        if (b && current) current.busy = true;
+        if (!b && current && visible) afterEnter();
+      },
+      onDidAccept: accept.event,
+      onDidChangeValue: change.event,
+      onDidHide: hidden.event,
+      onDidTriggerButton: button.event,
+      show(): void {
+        if (visible) return;
+        visible = true;
+        setTimeout(typeNext, 0);
+      },
+      hide(): void {
+        if (!visible) return;
+        record();
+        visible = false;
+        hidden.fire();
+      },
+      dispose(): void {
+        box.hide();
+        for (const e of [accept, change, hidden, button]) e.dispose();
+      },
+    };
+    boxes.push(box as unknown as vscode.InputBox);
+    return box as unknown as vscode.InputBox;
+  };
+  return { create, boxes, entered };
+}
+
+/** Sets the sandbox key through the real command, typing it into its input box. */
 export async function setKey(key = KEY): Promise<boolean | undefined> {
-  const { result } = await withStubs({ showInputBox: async () => key }, () => vscode.commands.executeCommand<boolean>('telnyxPorting.setApiKey'));
+  const { result } = await withStubs({ createInputBox: answerInputBoxes([key]).create }, () => vscode.commands.executeCommand<boolean>('telnyxPorting.setApiKey'));
   return result;
 }
 

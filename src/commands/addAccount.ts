@@ -1,0 +1,67 @@
+// Add Account…: a name, where its API is (Telnyx, or another base URL such as a sandbox) and its key, checked
+// with Telnyx before anything is stored; then it is the account in use. "Sandbox" and "Production" side by side.
+
+import * as vscode from 'vscode';
+import { TelnyxError } from '../api/errors';
+import { apiKeyProblem, checkBaseUrl, DEFAULT_BASE_URL } from '../api/validate';
+import type { Services } from '../services';
+
+export function registerAddAccount(s: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxPorting.addAccount', async (): Promise<string | undefined> => {
+    const title = 'Add Telnyx Account';
+    const name = await vscode.window.showInputBox({
+      title: `${title} (1/3)`,
+      prompt: 'A name you will recognise it by, e.g. "Production" or "Sandbox"',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' ? 'Give the account a name.' : s.accounts.list().some((a) => a.name === v.trim()) ? 'An account has this name already.' : undefined),
+    });
+    if (name === undefined) return undefined;
+    const where = await vscode.window.showQuickPick(
+      [
+        { label: 'Telnyx', description: DEFAULT_BASE_URL, url: DEFAULT_BASE_URL },
+        { label: 'Another API base URL…', description: 'e.g. a local sandbox on http://127.0.0.1', url: undefined },
+      ],
+      { title: `${title} (2/3)`, placeHolder: 'Where is its API?' },
+    );
+    if (!where) return undefined;
+    const baseUrl =
+      where.url ??
+      (await vscode.window.showInputBox({
+        title: `${title} (2/3)`,
+        prompt: 'The API v2 base URL: https, or http only to 127.0.0.1 or localhost',
+        value: 'http://127.0.0.1:4010/v2',
+        ignoreFocusOut: true,
+        validateInput: (v) => {
+          try {
+            checkBaseUrl(v);
+            return undefined;
+          } catch (e) {
+            return TelnyxError.from(e).message;
+          }
+        },
+      }));
+    if (baseUrl === undefined) return undefined;
+    const key = await vscode.window.showInputBox({
+      title: `${title} (3/3)`,
+      prompt: `The API v2 key of "${name.trim()}". It is kept in VS Code's secret storage only.`,
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => apiKeyProblem(v),
+    });
+    if (key === undefined || apiKeyProblem(key)) return undefined;
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the API key with Telnyx…' }, () =>
+        s.session.build(key.trim(), baseUrl.trim()).verifyKey(),
+      );
+    } catch (e) {
+      void vscode.window.showErrorMessage(`The account was not added: ${TelnyxError.from(e).message}`);
+      return undefined;
+    }
+    const id = s.accounts.newId();
+    await s.keys.set(key.trim(), id);
+    await s.accounts.add(id, name.trim(), checkBaseUrl(baseUrl));
+    s.log.info(`Account "${name.trim()}" added and in use.`);
+    vscode.window.setStatusBarMessage(`$(account) Telnyx account "${name.trim()}" added and in use.`, 5000);
+    return id;
+  });
+}

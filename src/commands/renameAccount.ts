@@ -1,0 +1,20 @@
+// Rename Account…: the name shown in the view's description and the account picker.
+
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { askAccount } from '../ui/askAccount';
+
+export function registerRenameAccount(s: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('telnyxPorting.renameAccount', async (): Promise<boolean> => {
+    const account = s.accounts.list().length > 1 ? await askAccount(s, 'Rename Telnyx Account') : s.accounts.active();
+    if (!account || account === 'add') return false;
+    const name = await vscode.window.showInputBox({
+      title: 'Rename Telnyx Account',
+      value: account.name,
+      validateInput: (v) => (v.trim() === '' ? 'Give the account a name.' : s.accounts.list().some((a) => a.name === v.trim() && a.id !== account.id) ? 'An account has this name already.' : undefined),
+    });
+    if (name === undefined || name.trim() === account.name) return false;
+    await s.accounts.rename(account.id, name.trim());
+    return true;
+  });
+}

@@ -1,0 +1,75 @@
+// The "Demo" account: the sandbox shipped in the extension, started inside the extension host on a free loopback
+// port and added as an account (with the sandbox's public key), so a visitor without a Telnyx account sees orders,
+// events, payloads, republish, watching and comments within a minute. Stopping it removes the account again.
+
+import * as vscode from 'vscode';
+import type { AccountStore } from '../accounts/accountStore';
+import type { KeyStore } from '../secrets/keyStore';
+import { startDemoSandbox, type DemoSandbox } from './demoSandbox';
+
+export const DEMO_RUNNING_CONTEXT = 'telnyxPorting.demoRunning';
+const DEMO_NAME = 'Demo';
+
+export class DemoAccount implements vscode.Disposable {
+  private sandbox: Promise<DemoSandbox> | undefined;
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly accounts: AccountStore,
+    private readonly keys: KeyStore,
+  ) {}
+
+  get running(): boolean {
+    return this.sandbox !== undefined;
+  }
+
+  /** Starts the sandbox (once) and makes the Demo account the one in use; its base URL, for tests and the log. */
+  async start(): Promise<string> {
+    this.sandbox ??= startDemoSandbox(this.extensionPath).catch((e: unknown) => {
+      this.sandbox = undefined;
+      throw e;
+    });
+    const sandbox = await this.sandbox;
+    await this.use(sandbox.apiBaseUrl, sandbox.apiKey);
+    await vscode.commands.executeCommand('setContext', DEMO_RUNNING_CONTEXT, true);
+    return sandbox.apiBaseUrl;
+  }
+
+  /**
+   * Uses a sandbox running elsewhere (`npm run demo` starts one beside VS Code and passes its address in the
+   * environment), so the workbench it opens is pointed at it with no key to paste.
+   */
+  async useExternal(apiBaseUrl: string, apiKey: string): Promise<void> {
+    await this.use(apiBaseUrl, apiKey);
+  }
+
+  /** Stops the sandbox and removes the Demo account; the first account is in use again. */
+  async stop(): Promise<void> {
+    const running = this.sandbox;
+    this.sandbox = undefined;
+    await vscode.commands.executeCommand('setContext', DEMO_RUNNING_CONTEXT, false);
+    for (const a of this.accounts.list().filter((x) => x.demo)) {
+      await this.keys.clear(a.id);
+      await this.accounts.remove(a.id);
+    }
+    if (running) await (await running).stop();
+  }
+
+  private async use(apiBaseUrl: string, apiKey: string): Promise<void> {
+    const existing = this.accounts.list().find((a) => a.demo);
+    if (existing) {
+      await this.keys.set(apiKey, existing.id);
+      await this.accounts.move(existing.id, apiBaseUrl);
+      await this.accounts.use(existing.id);
+      return;
+    }
+    const id = this.accounts.newId();
+    await this.keys.set(apiKey, id);
+    await this.accounts.add(id, DEMO_NAME, apiBaseUrl, { demo: true });
+  }
+
+  dispose(): void {
+    // The server dies with the extension host anyway; closing it frees the port at once when only the extension stops.
+    void this.sandbox?.then((s) => s.stop());
+  }
+}
