@@ -71,3 +71,10 @@ export class EventEmitter<T> {
     this.listeners = [];
   }
 }
+
+/** vscode.l10n as VS Code runs it with no translation loaded: the English text with its placeholders filled. */
+export const l10n = {
+  t(message: string, ...args: (string | number | boolean)[]): string {
+    return args.length === 0 ? message : message.replace(/{([^}]+)}/g, (match, i: string) => String(args[Number(i)] ?? match));
+  },
+};

@@ -1,5 +1,6 @@
 // Wires the pieces together. Activation does no network and no heavy work: the tree loads when shown.
 
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerClearApiKey } from './commands/clearApiKey';
 import { registerCheckNow } from './commands/checkNow';
@@ -38,7 +39,7 @@ import { SigningKeyStore } from './webhooks/signingKeyStore';
 import { CommentDrafts } from './comments/commentDrafts';
 import { Conversations } from './comments/conversations';
 import { readSettings, onSettingsChange } from './config';
-import { PortingFileSystem, READONLY_MESSAGE } from './documents/portingFileSystem';
+import { PortingFileSystem, readonlyMessage } from './documents/portingFileSystem';
 import { EVENT_SCHEME } from './documents/eventPath';
 import { guardReadonly } from './documents/readonlyGuard';
 import { KeyStore } from './secrets/keyStore';
@@ -53,6 +54,7 @@ import { registerRemoveAccount } from './commands/removeAccount';
 import { VIEW_ID, type Services } from './services';
 import { Session } from './session';
 import type { TreeNode } from './tree/node';
+import { setDisplayLocale } from './presentation/locale';
 import { PortingTreeProvider } from './tree/provider';
 import { WatchLoop } from './watching/watchLoop';
 import { WatchedOrders } from './watching/watchedOrders';
@@ -68,6 +70,10 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
+  localize();
+  // Log lines stay English, in every language: they go into bug reports and support tickets, where one language
+  // is read by everyone. What the user is told is translated (vscode.l10n and @vscode/l10n) and may show up here
+  // as a logged error message.
   const log = vscode.window.createOutputChannel('Telnyx Porting', { log: true });
   const accounts = new AccountStore(context.globalState);
   const keys = new KeyStore(context.secrets, accounts);
@@ -110,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     session,
     tree,
     treeView,
-    vscode.workspace.registerFileSystemProvider(EVENT_SCHEME, docs, { isCaseSensitive: true, isReadonly: READONLY_MESSAGE }),
+    vscode.workspace.registerFileSystemProvider(EVENT_SCHEME, docs, { isCaseSensitive: true, isReadonly: readonlyMessage() }),
     guardReadonly(docs),
     keys.onDidChange(() => startOver(tree, docs)),
     onSettingsChange(() => startOver(tree, docs)),
@@ -167,7 +173,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts.onDidChange(() => showAccount(treeView, accounts)),
     registerCheckNow(services),
     tree.onDidChangeUnseen((n) => {
-      treeView.badge = n > 0 ? { value: n, tooltip: `${n} new porting event${n === 1 ? '' : 's'}` } : undefined;
+      treeView.badge = n > 0 ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 new porting event') : vscode.l10n.t('{0} new porting events', n) } : undefined;
       void vscode.commands.executeCommand('setContext', 'telnyxPorting.hasUnseen', n > 0);
     }),
     watch,
@@ -183,6 +189,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };
+}
+
+/**
+ * The plain-Node layers (api, presentation, watch) must not import vscode, so they cannot ask it for their words:
+ * they get the bundle VS Code loaded for vscode.l10n (undefined in English, which is the source text), and the
+ * display language for numbers, dates and spoken times. Done before anything is drawn or any message is made.
+ */
+function localize(): void {
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  setDisplayLocale(vscode.env.language);
 }
 
 /**

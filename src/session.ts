@@ -29,7 +29,7 @@ export class Session implements vscode.Disposable {
   async get(): Promise<TelnyxClient> {
     if (this.client) return this.client;
     const key = await this.keys.get();
-    if (!key) throw new TelnyxError('auth', 'No Telnyx API key is set. Run "Telnyx Porting: Set API Key".');
+    if (!key) throw new TelnyxError('auth', vscode.l10n.t('No Telnyx API key is set. Run "Telnyx Porting: Set API Key".'));
     this.client = this.build(key);
     return this.client;
   }

@@ -1,6 +1,7 @@
 // What the extension asks of Telnyx, in its own words: list orders and events a page at a time,
 // show one event, republish one. Direction-specific details come from the direction table.
 
+import * as l10n from '@vscode/l10n';
 import { MAX_PAGE_SIZE } from './defaults';
 import { type Direction, type DirectionId, DIRECTIONS, direction as directionOf, PORT_OUT } from './directions';
 import { TelnyxError } from './errors';
@@ -50,9 +51,9 @@ export class TelnyxClient {
       query: { ...dir.orderListQuery, ...opts.filters, 'page[number]': opts.pageNumber, 'page[size]': clampSize(opts.pageSize) },
       signal: opts.signal,
       onReceived: opts.onReceived,
-      what: `Loading ${dir.label} orders`,
+      what: l10n.t('Loading {0} orders', dir.label),
     });
-    return toPage<Order>(body, opts.pageNumber, clampSize(opts.pageSize), `${dir.label} orders`);
+    return toPage<Order>(body, opts.pageNumber, clampSize(opts.pageSize), l10n.t('{0} orders', dir.label));
   }
 
   async listEvents(dir: Direction, opts: ListEventsOptions): Promise<Page<PortingEvent>> {
@@ -65,9 +66,9 @@ export class TelnyxClient {
       'page[size]': clampSize(opts.pageSize),
     };
     const body = await this.withEventsPath(dir, (path) =>
-      this.http.json(path, { query, signal: opts.signal, onReceived: opts.onReceived, what: `Loading ${dir.label} events` }),
+      this.http.json(path, { query, signal: opts.signal, onReceived: opts.onReceived, what: l10n.t('Loading {0} events', dir.label) }),
     );
-    return toPage<PortingEvent>(body, opts.pageNumber, clampSize(opts.pageSize), `${dir.label} events`);
+    return toPage<PortingEvent>(body, opts.pageNumber, clampSize(opts.pageSize), l10n.t('{0} events', dir.label));
   }
 
   /** Every order of a direction (bounded-concurrency paging; see fetchAll). */
@@ -82,21 +83,21 @@ export class TelnyxClient {
 
   async getEvent(dir: Direction, id: string, signal?: AbortSignal): Promise<PortingEvent> {
     const body = await this.withEventsPath(dir, (path) =>
-      this.http.json(`${path}/${encodeURIComponent(id)}`, { signal, what: `Loading ${dir.label} event ${id}` }),
+      this.http.json(`${path}/${encodeURIComponent(id)}`, { signal, what: l10n.t('Loading {0} event {1}', dir.label, id) }),
     );
     const data = (body as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new TelnyxError('malformed', `Loading ${dir.label} event ${id}: the answer has no event in it.`);
+      throw new TelnyxError('malformed', l10n.t('Loading {0} event {1}: the answer has no event in it.', dir.label, id));
     }
     return data as PortingEvent;
   }
 
   /** One order as it is now (its status changed, say): `GET /porting_orders/{id}` or `/portouts/{id}`. */
   async getOrder(dir: Direction, id: string, signal?: AbortSignal): Promise<Order> {
-    const body = await this.http.json(`${dir.ordersPath}/${encodeURIComponent(id)}`, { signal, what: `Loading ${dir.label} order ${id}` });
+    const body = await this.http.json(`${dir.ordersPath}/${encodeURIComponent(id)}`, { signal, what: l10n.t('Loading {0} order {1}', dir.label, id) });
     const data = (body as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new TelnyxError('malformed', `Loading ${dir.label} order ${id}: the answer has no order in it.`);
+      throw new TelnyxError('malformed', l10n.t('Loading {0} order {1}: the answer has no order in it.', dir.label, id));
     }
     return data as Order;
   }
@@ -110,7 +111,7 @@ export class TelnyxClient {
         if (!(e instanceof TelnyxError && e.kind === 'not-found')) throw e;
       }
     }
-    throw new TelnyxError('not-found', `No port-in or port-out event has the id ${id}.`, 404);
+    throw new TelnyxError('not-found', l10n.t('No port-in or port-out event has the id {0}.', id), 404);
   }
 
   /**
@@ -120,7 +121,7 @@ export class TelnyxClient {
    */
   async republish(dir: Direction, id: string, signal?: AbortSignal): Promise<void> {
     if (!this.eventsPath.has(dir.id)) await this.getEvent(dir, id, signal);
-    await this.http.sendOnce('POST', `${this.eventsPathOf(dir)}/${encodeURIComponent(id)}/republish`, { signal, accept: '*/*', what: `Republishing ${dir.label} event ${id}` });
+    await this.http.sendOnce('POST', `${this.eventsPathOf(dir)}/${encodeURIComponent(id)}/republish`, { signal, accept: '*/*', what: l10n.t('Republishing {0} event {1}', dir.label, id) });
   }
 
   /**
@@ -129,7 +130,7 @@ export class TelnyxClient {
    * parameters, in one GET. Entries that are not records are left out.
    */
   async listComments(dir: Direction, orderId: string, signal?: AbortSignal): Promise<OrderComment[]> {
-    const what = `Loading the comments of ${dir.label} order ${orderId}`;
+    const what = l10n.t('Loading the comments of {0} order {1}', dir.label, orderId);
     const path = dir.commentsPath(orderId);
     const byId = new Map<string, OrderComment>();
     const unnamed: OrderComment[] = [];
@@ -140,12 +141,12 @@ export class TelnyxClient {
       }
     };
     if (!dir.commentsPaged) {
-      keep(toPage<OrderComment>(await this.http.json(path, { signal, what }), 1, MAX_PAGE_SIZE, `${dir.label} comments`).items);
+      keep(toPage<OrderComment>(await this.http.json(path, { signal, what }), 1, MAX_PAGE_SIZE, l10n.t('{0} comments', dir.label)).items);
     } else {
       // A comment posted while we page lands at the end; the id map keeps one copy of anything seen twice.
       for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages && pageNumber <= MAX_COMMENT_PAGES; pageNumber++) {
         const body = await this.http.json(path, { query: { 'page[number]': pageNumber, 'page[size]': MAX_PAGE_SIZE }, signal, what });
-        const page = toPage<OrderComment>(body, pageNumber, MAX_PAGE_SIZE, `${dir.label} comments`);
+        const page = toPage<OrderComment>(body, pageNumber, MAX_PAGE_SIZE, l10n.t('{0} comments', dir.label));
         keep(page.items);
         totalPages = page.totalPages;
       }
@@ -160,17 +161,17 @@ export class TelnyxClient {
    * it with findPostedComment before offering to send it again.
    */
   async postComment(dir: Direction, orderId: string, body: string, signal?: AbortSignal): Promise<OrderComment> {
-    const what = `Posting a comment on ${dir.label} order ${orderId}`;
+    const what = l10n.t('Posting a comment on {0} order {1}', dir.label, orderId);
     const sent = await this.http.sendOnce('POST', dir.commentsPath(orderId), { body: { body }, signal, what });
-    return dataRecord<OrderComment>(sent.body, sent.bodyUnreadable, what, 'comment');
+    return dataRecord<OrderComment>(sent.body, sent.bodyUnreadable, what, () => l10n.t('its answer has no comment in it'));
   }
 
   /** The codes a port-out may be rejected with (`GET /portouts/rejections/{id}`), optionally only one code. */
   async portoutRejections(orderId: string, signal?: AbortSignal, code?: number): Promise<PortoutRejection[]> {
-    const what = `Loading the rejection codes of port-out ${orderId}`;
+    const what = l10n.t('Loading the rejection codes of port-out {0}', orderId);
     const body = await this.http.json(`${PORT_OUT.ordersPath}/rejections/${encodeURIComponent(orderId)}`, { query: { 'filter[code]': code }, signal, what });
     const data = (body as { data?: unknown } | undefined)?.data;
-    if (!Array.isArray(data)) throw new TelnyxError('malformed', `${what}: the answer has no list of codes in it.`);
+    if (!Array.isArray(data)) throw new TelnyxError('malformed', l10n.t('{0}: the answer has no list of codes in it.', what));
     return data.filter((r): r is PortoutRejection => typeof r === 'object' && r !== null && !Array.isArray(r));
   }
 
@@ -181,12 +182,12 @@ export class TelnyxClient {
    * ('invalid'). On 'unknown-outcome', read the port-out again (getOrder) and ask decisionTookEffect.
    */
   async answerPortout(orderId: string, decision: PortoutDecision, opts: { reason?: string; hostMessaging?: boolean } = {}, signal?: AbortSignal): Promise<PortoutDetails> {
-    const what = `${decision === 'authorized' ? 'Authorizing' : 'Rejecting'} port-out ${orderId}`;
+    const what = decision === 'authorized' ? l10n.t('Authorizing port-out {0}', orderId) : l10n.t('Rejecting port-out {0}', orderId);
     const body: Record<string, unknown> = {};
     if (opts.reason !== undefined) body.reason = opts.reason;
     if (opts.hostMessaging !== undefined) body.host_messaging = opts.hostMessaging;
     const sent = await this.http.sendOnce('PATCH', `${PORT_OUT.ordersPath}/${encodeURIComponent(orderId)}/${decision}`, { body, signal, what });
-    return dataRecord<PortoutDetails>(sent.body, sent.bodyUnreadable, what, 'port-out');
+    return dataRecord<PortoutDetails>(sent.body, sent.bodyUnreadable, what, () => l10n.t('its answer has no port-out in it'));
   }
 
   /**
@@ -223,11 +224,11 @@ const MAX_COMMENT_PAGES = 100;
  * The record in a write's `{data: …}` answer. A 2xx whose answer is unreadable or has no record was still
  * done, but what it made is unknown: that is an 'unknown-outcome' too, so the caller checks rather than resends.
  */
-function dataRecord<T extends object>(body: unknown, unreadable: boolean, what: string, noun: string): T {
+function dataRecord<T extends object>(body: unknown, unreadable: boolean, what: string, missing: () => string): T {
   const data = (body as { data?: unknown } | undefined)?.data;
   if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as T;
-  const why = unreadable ? 'its answer could not be read' : `its answer has no ${noun} in it`;
-  throw new TelnyxError('unknown-outcome', `${what}: Telnyx accepted it, but ${why}, so what it made is unknown.`);
+  const why = unreadable ? l10n.t('its answer could not be read') : missing();
+  throw new TelnyxError('unknown-outcome', l10n.t('{0}: Telnyx accepted it, but {1}, so what it made is unknown.', what, why));
 }
 
 /**

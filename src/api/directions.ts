@@ -4,6 +4,7 @@
 // entry. How a direction looks (status words, icons, event-type words) is presentation: see
 // ../presentation/directionLooks.ts.
 
+import * as l10n from '@vscode/l10n';
 import type { CommentAuthor, Nullable, Order, OrderComment, PortingEvent, PortingOrder, PortoutDetails, StatusDetail } from './types';
 
 export type DirectionId = 'portin' | 'portout';
@@ -14,6 +15,23 @@ export type DirectionId = 'portin' | 'portout';
  */
 export const MATCH_FIELDS = ['number', 'customer reference', 'PON', 'support key', 'parent support key', 'end user', 'carrier', 'id'] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
+
+/** The match fields in words, for the rows and summaries a search labels; looked up in the user's language when said. */
+const MATCH_FIELD_WORDS: Readonly<Record<MatchField, () => string>> = {
+  number: () => l10n.t('number'),
+  'customer reference': () => l10n.t('customer reference'),
+  PON: () => l10n.t('PON'),
+  'support key': () => l10n.t('support key'),
+  'parent support key': () => l10n.t('parent support key'),
+  'end user': () => l10n.t('end user'),
+  carrier: () => l10n.t('carrier'),
+  id: () => l10n.t('id'),
+};
+
+/** A match field in words: "customer reference"; anything else as given. */
+export function matchFieldWords(field: string): string {
+  return Object.hasOwn(MATCH_FIELD_WORDS, field) ? MATCH_FIELD_WORDS[field as MatchField]() : field;
+}
 
 /** A named field and its raw value, as the record has it (maybe null, maybe not a string). */
 export type NamedField<Name extends string = string> = readonly [name: Name, value: unknown];
@@ -38,8 +56,8 @@ export interface NumberFilter {
 /** What differs in the wire and in search, outside the records. */
 interface WireFacts {
   id: DirectionId;
-  /** The direction's name, in messages from the wire up to the tree's root. */
-  label: string;
+  /** The direction's name, in messages from the wire up to the tree's root; in the user's language when read. */
+  readonly label: string;
   /** List and show path of the orders, relative to the base URL. */
   ordersPath: string;
   /** Candidate paths of the events endpoints, first the spec's, then fallbacks tried on a 404 (see API.md). */
@@ -111,7 +129,10 @@ function withOrders<O extends Order>(facts: WireFacts & OrderReads<O>): Directio
 
 export const PORT_IN: Direction = withOrders<PortingOrder>({
   id: 'portin',
-  label: 'Port-in',
+  // A getter: the table is built at load, before the extension has told l10n the user's language.
+  get label() {
+    return l10n.t('Port-in');
+  },
   ordersPath: 'porting_orders',
   eventsPaths: ['porting/events'],
   eventOrderFilter: 'filter[porting_order_id]',
@@ -138,13 +159,13 @@ export const PORT_IN: Direction = withOrders<PortingOrder>({
   referenceFields: (o) => [o.customer_reference, o.support_key, o.end_user?.admin?.entity_name],
   statusDetails: (o) => o.status?.details ?? [],
   detailFields: (o) => [
-    ['Customer reference', o.customer_reference],
-    ['Support key', o.support_key],
-    ['Parent support key', o.parent_support_key],
-    ['End user', o.end_user?.admin?.entity_name],
-    ['FOC requested', o.activation_settings?.foc_datetime_requested],
-    ['FOC actual', o.activation_settings?.foc_datetime_actual],
-    ['Type', o.misc?.type],
+    [l10n.t('Customer reference'), o.customer_reference],
+    [l10n.t('Support key'), o.support_key],
+    [l10n.t('Parent support key'), o.parent_support_key],
+    [l10n.t('End user'), o.end_user?.admin?.entity_name],
+    [l10n.t('FOC requested'), o.activation_settings?.foc_datetime_requested],
+    [l10n.t('FOC actual'), o.activation_settings?.foc_datetime_actual],
+    [l10n.t('Type'), o.misc?.type],
   ],
   searchFields: (o) => [
     ['customer reference', o.customer_reference],
@@ -159,7 +180,9 @@ export const PORT_IN: Direction = withOrders<PortingOrder>({
 
 export const PORT_OUT: Direction = withOrders<PortoutDetails>({
   id: 'portout',
-  label: 'Port-out',
+  get label() {
+    return l10n.t('Port-out');
+  },
   ordersPath: 'portouts',
   // The spec and every SDK say `portouts/events`; Telnyx's guide says `portout/events`.
   eventsPaths: ['portouts/events', 'portout/events'],
@@ -187,15 +210,15 @@ export const PORT_OUT: Direction = withOrders<PortoutDetails>({
   referenceFields: (o) => [o.support_key, o.end_user_name, o.pon],
   statusDetails: () => [],
   detailFields: (o) => [
-    ['Rejection reason', o.reason],
-    ['Rejection code', o.rejection_code],
-    ['Support key', o.support_key],
-    ['Winning carrier', o.carrier_name],
-    ['SPID', o.spid],
-    ['PON', o.pon],
-    ['FOC date', o.foc_date],
-    ['Requested FOC date', o.requested_foc_date],
-    ['End user', o.end_user_name],
+    [l10n.t('Rejection reason'), o.reason],
+    [l10n.t('Rejection code'), o.rejection_code],
+    [l10n.t('Support key'), o.support_key],
+    [l10n.t('Winning carrier'), o.carrier_name],
+    [l10n.t('SPID'), o.spid],
+    [l10n.t('PON'), o.pon],
+    [l10n.t('FOC date'), o.foc_date],
+    [l10n.t('Requested FOC date'), o.requested_foc_date],
+    [l10n.t('End user'), o.end_user_name],
   ],
   searchFields: (o) => [
     ['PON', o.pon],

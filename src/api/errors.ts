@@ -1,6 +1,8 @@
 // The one error type the API layer throws. Messages are written for the person at the keyboard
 // and never carry the API key (it is only ever in a request header, which we never echo).
 
+import * as l10n from '@vscode/l10n';
+
 export interface ApiErrorItem {
   code?: string;
   title?: string;
@@ -35,7 +37,7 @@ export class TelnyxError extends Error {
 
   /** Any thrown value as a TelnyxError: what the API layer threw, or an unexpected problem named as such. */
   static from(e: unknown): TelnyxError {
-    return e instanceof TelnyxError ? e : new TelnyxError('malformed', `Unexpected problem: ${(e as Error)?.message ?? String(e)}`);
+    return e instanceof TelnyxError ? e : new TelnyxError('malformed', l10n.t('Unexpected problem: {0}', (e as Error)?.message ?? String(e)));
   }
 
   /**
@@ -88,15 +90,16 @@ export function parseErrorItems(body: string): ApiErrorItem[] {
   }
 }
 
-const STATUS_WORDS: Record<number, string> = {
-  400: 'The request was refused as invalid',
-  401: 'Telnyx refused the API key (401). Check or update the key',
-  403: 'The API key is not allowed to do this (403)',
-  404: 'Not found (404)',
-  408: 'Telnyx timed out answering (408)',
-  409: 'Conflict (409)',
-  422: 'Telnyx refused the request (422)',
-  429: 'Telnyx is rate-limiting requests (429)',
+/** Looked up in the user's language when an error is made, never at load. */
+const STATUS_WORDS: Record<number, () => string> = {
+  400: () => l10n.t('The request was refused as invalid'),
+  401: () => l10n.t('Telnyx refused the API key (401). Check or update the key'),
+  403: () => l10n.t('The API key is not allowed to do this (403)'),
+  404: () => l10n.t('Not found (404)'),
+  408: () => l10n.t('Telnyx timed out answering (408)'),
+  409: () => l10n.t('Conflict (409)'),
+  422: () => l10n.t('Telnyx refused the request (422)'),
+  429: () => l10n.t('Telnyx is rate-limiting requests (429)'),
 };
 
 /**
@@ -112,18 +115,23 @@ export function errorFromStatus(status: number, body: string, what: string, aske
     : status === 429 ? 'rate-limited'
     : status >= 500 ? 'server'
     : 'invalid';
-  const head = STATUS_WORDS[status] ?? (status >= 500 ? `Telnyx had a server error (${status})` : `Unexpected answer (${status})`);
-  const wait = askedWaitMs === undefined ? '' : ` and asked to wait ${formatWait(askedWaitMs)} before trying again; try again later`;
+  const words = statusWords(status);
+  const head = askedWaitMs === undefined ? words : l10n.t('{0} and asked to wait {1} before trying again; try again later', words, formatWait(askedWaitMs));
   const details = formatDetails(items);
-  const message = `${what}: ${head}${wait}${details.length ? ` — ${details.join('; ')}` : ''}`;
+  const message = details.length ? l10n.t('{0}: {1} — {2}', what, head, details.join('; ')) : l10n.t('{0}: {1}', what, head);
   return new TelnyxError(kind, message, status, items);
+}
+
+/** What an HTTP status means, in words: "Telnyx refused the API key (401). Check or update the key". */
+export function statusWords(status: number): string {
+  return STATUS_WORDS[status]?.() ?? (status >= 500 ? l10n.t('Telnyx had a server error ({0})', status) : l10n.t('Unexpected answer ({0})', status));
 }
 
 /** "0.3 s", "45 s", "120 s", "15 min", "3 h": seconds up to two minutes, as a Retry-After usually says them. */
 export function formatWait(ms: number): string {
   const s = ms / 1000;
-  if (s < 10) return `${Math.round(s * 10) / 10} s`;
-  if (s <= 120) return `${Math.round(s)} s`;
-  if (s < 120 * 60) return `${Math.ceil(s / 60)} min`;
-  return `${Math.ceil(s / 3600)} h`;
+  if (s < 10) return l10n.t('{0} s', Math.round(s * 10) / 10);
+  if (s <= 120) return l10n.t('{0} s', Math.round(s));
+  if (s < 120 * 60) return l10n.t('{0} min', Math.ceil(s / 60));
+  return l10n.t('{0} h', Math.ceil(s / 3600));
 }

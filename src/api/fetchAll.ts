@@ -2,6 +2,7 @@
 // rest are fetched a few at a time. Page-number paging shifts when records arrive or leave meanwhile, so
 // a pass that saw the list change is followed by another; nothing is returned twice.
 
+import * as l10n from '@vscode/l10n';
 import { DEFAULTS } from './defaults';
 import { TelnyxError } from './errors';
 import { recordKey, type Identified } from './records';
@@ -58,7 +59,7 @@ export async function fetchAll<T extends Identified>(fetchPage: PageFetcher<T>, 
   const held = new Map<string, T>();
   let requests = 0;
   const checkCancelled = (): void => {
-    if (opts.signal?.aborted) throw new TelnyxError('cancelled', 'Cancelled.');
+    if (opts.signal?.aborted) throw new TelnyxError('cancelled', l10n.t('Cancelled.'));
   };
   checkCancelled();
 
@@ -174,6 +175,6 @@ async function onePass<T extends Identified>(
   } finally {
     opts.signal?.removeEventListener('abort', abort);
   }
-  if (opts.signal?.aborted) throw new TelnyxError('cancelled', 'Cancelled.');
+  if (opts.signal?.aborted) throw new TelnyxError('cancelled', l10n.t('Cancelled.'));
   return { pages: pages.filter(Boolean), totals };
 }

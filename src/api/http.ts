@@ -4,9 +4,10 @@
 // retries would nest inside any retry of a broken body, and it retries early, after its maxRetryAfter,
 // when an answer asks for a longer wait.
 
+import * as l10n from '@vscode/l10n';
 import ky, { type KyInstance } from 'ky';
 import { DEFAULTS } from './defaults';
-import { TelnyxError, errorFromStatus, formatWait } from './errors';
+import { TelnyxError, errorFromStatus, formatWait, statusWords } from './errors';
 
 export interface RequestLogEntry {
   method: string;
@@ -131,7 +132,7 @@ export class Http {
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new TelnyxError('malformed', `${opts.what}: Telnyx sent an answer that is not valid JSON (${text.length} bytes). Try again; if it persists, check the API base URL.`);
+      throw new TelnyxError('malformed', l10n.t('{0}: Telnyx sent an answer that is not valid JSON ({1} bytes). Try again; if it persists, check the API base URL.', opts.what, text.length));
     }
   }
 
@@ -158,7 +159,7 @@ export class Http {
       const a = await this.attempt(method, path, undefined, opts.accept ?? 'application/json', opts.signal, payload);
       if (!a.ok) {
         const f = a.failure;
-        if (f.reason === 'cancelled') throw new TelnyxError('cancelled', `${opts.what}: cancelled; it may or may not have been processed.`);
+        if (f.reason === 'cancelled') throw new TelnyxError('cancelled', l10n.t('{0}: cancelled; it may or may not have been processed.', opts.what));
         if (f.reason === 'network' && !f.afterHeaders && neverSent(f.cause)) throw this.failureError(f, opts.what, 1);
         throw this.unansweredPost(f, opts.what);
       }
@@ -290,31 +291,44 @@ export class Http {
 
   private failureError(f: Failure, what: string, tries: number): TelnyxError {
     if (f.reason === 'cancelled') return cancelledError(what);
+    /** " (a; b; 3 tries)", or nothing: a parenthesis the messages below end with. */
     const notes = (...parts: (string | false)[]): string => {
-      const kept = [...parts, tries > 1 && `${tries} tries`].filter((p): p is string => Boolean(p));
+      const kept = [...parts, tries > 1 && l10n.t('{0} tries', tries)].filter((p): p is string => Boolean(p));
       return kept.length ? ` (${kept.join('; ')})` : '';
     };
     if (f.reason === 'timeout') {
-      return new TelnyxError('timeout', `${what}: Telnyx did not answer within ${formatWait(this.timeoutMs)}${notes(f.afterHeaders && 'the answer started but stopped part-way')}.`);
+      return new TelnyxError(
+        'timeout',
+        l10n.t('{0}: Telnyx did not answer within {1}{2}.', what, formatWait(this.timeoutMs), notes(f.afterHeaders && l10n.t('the answer started but stopped part-way'))),
+      );
     }
     const origin = safeOrigin(this.options.baseUrl);
     const cause = describeCause(f.cause);
-    const where = f.afterHeaders ? `: the connection broke while the answer was coming in${notes(cause)}` : notes(cause);
-    return new TelnyxError('network', `${what}: could not reach ${origin}${where}. Check your connection and the API base URL.`);
+    return new TelnyxError(
+      'network',
+      f.afterHeaders
+        ? l10n.t('{0}: could not reach {1}: the connection broke while the answer was coming in{2}. Check your connection and the API base URL.', what, origin, notes(cause))
+        : l10n.t('{0}: could not reach {1}{2}. Check your connection and the API base URL.', what, origin, notes(cause)),
+    );
   }
 
   /** A POST that was sent (or may have been) and got no answer we can trust. */
   private unansweredPost(f: Failure, what: string): TelnyxError {
     const why =
       f.reason === 'timeout'
-        ? `Telnyx did not answer within ${formatWait(this.timeoutMs)}`
-        : `the connection to ${safeOrigin(this.options.baseUrl)} broke after the request was sent (${describeCause(f.cause)})`;
-    return new TelnyxError('unknown-outcome', `${what}: ${why}, so it may or may not have been processed.`);
+        ? l10n.t('Telnyx did not answer within {0}', formatWait(this.timeoutMs))
+        : l10n.t('the connection to {0} broke after the request was sent ({1})', safeOrigin(this.options.baseUrl), describeCause(f.cause));
+    return new TelnyxError('unknown-outcome', l10n.t('{0}: {1}, so it may or may not have been processed.', what, why));
   }
 
   private redirectError(headers: Headers, status: number, what: string): TelnyxError {
-    const to = headers.get('location') ?? 'another address';
-    return new TelnyxError('config', `${what}: the API answered with a redirect to ${safeOrigin(to)}, which is not followed so the API key is never sent elsewhere. Check the API base URL setting.`, status || undefined);
+    const location = headers.get('location');
+    const to = location === null ? l10n.t('another address') : safeOrigin(location);
+    return new TelnyxError(
+      'config',
+      l10n.t('{0}: the API answered with a redirect to {1}, which is not followed so the API key is never sent elsewhere. Check the API base URL setting.', what, to),
+      status || undefined,
+    );
   }
 
   private throwIfCancelled(opts: RequestOptions): void {
@@ -327,16 +341,15 @@ export class Http {
 }
 
 function cancelledError(what: string): TelnyxError {
-  return new TelnyxError('cancelled', `${what}: cancelled.`);
+  return new TelnyxError('cancelled', l10n.t('{0}: cancelled.', what));
 }
 
 /** A POST's answer that does not say whether it was done (5xx, 408): the same words, and what they mean for it. */
 function unknownOutcome(err: TelnyxError, what: string): TelnyxError {
   const details = err.details.join('; ');
-  const suffix = details ? ` — ${details}` : '';
-  const head = err.message.endsWith(suffix) ? err.message.slice(0, err.message.length - suffix.length) : err.message;
-  const said = details ? ` Telnyx said: ${/[.!?]$/.test(details) ? details : `${details}.`}` : '';
-  return new TelnyxError('unknown-outcome', `${head.startsWith(`${what}: `) ? head : `${what}: ${head}`}, so it may or may not have been processed.${said}`, err.status, err.errors);
+  const head = l10n.t('{0}: {1}, so it may or may not have been processed.', what, statusWords(err.status ?? 0));
+  const message = details ? l10n.t('{0} Telnyx said: {1}', head, /[.!?]$/.test(details) ? details : `${details}.`) : head;
+  return new TelnyxError('unknown-outcome', message, err.status, err.errors);
 }
 
 function successResult(status: number, raw: Uint8Array | undefined): SendResult {
@@ -404,13 +417,13 @@ function safeOrigin(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
-    return 'an invalid address';
+    return l10n.t('an invalid address');
   }
 }
 
 function describeCause(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (e as Error)?.message ?? 'unknown error';
+  return cause?.code ?? cause?.message ?? (e as Error)?.message ?? l10n.t('unknown error');
 }
 
 /**

@@ -2,6 +2,7 @@
 // that answered 500 may still have acted on it), under one deadline that covers the answer's whole body,
 // and everything that came back reported as it came, including how it failed.
 
+import * as l10n from '@vscode/l10n';
 import ky from 'ky';
 import type { KeyObject } from 'node:crypto';
 import { DEFAULTS } from './defaults';
@@ -182,19 +183,22 @@ function connectionKind(e: unknown, afterHeaders: boolean): HandlerFailureKind {
 
 function failureMessage(kind: HandlerFailureKind, url: string, timeoutMs: number, e: unknown, status: number | undefined): string {
   const where = safeTarget(url);
-  const started = status === undefined ? '' : ` (it had answered ${status}, then the body stopped)`;
   switch (kind) {
     case 'refused':
-      return `Nothing is listening at ${where}: the connection was refused. Is the handler running?`;
+      return l10n.t('Nothing is listening at {0}: the connection was refused. Is the handler running?', where);
     case 'timeout':
-      return `The handler at ${where} did not answer within ${timeoutMs / 1000} s${started}. It was not sent again.`;
+      return status === undefined
+        ? l10n.t('The handler at {0} did not answer within {1} s. It was not sent again.', where, timeoutMs / 1000)
+        : l10n.t('The handler at {0} did not answer within {1} s (it had answered {2}, then the body stopped). It was not sent again.', where, timeoutMs / 1000, status);
     case 'reset':
-      return `The handler at ${where} closed the connection without a whole answer${started}. It was not sent again.`;
+      return status === undefined
+        ? l10n.t('The handler at {0} closed the connection without a whole answer. It was not sent again.', where)
+        : l10n.t('The handler at {0} closed the connection without a whole answer (it had answered {1}, then the body stopped). It was not sent again.', where, status);
     case 'cancelled':
-      return `Cancelled; the handler at ${where} may or may not have received it.`;
+      return l10n.t('Cancelled; the handler at {0} may or may not have received it.', where);
     case 'network': {
       const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
-      return `Could not reach the handler at ${where} (${cause?.code ?? cause?.message ?? (e as Error)?.message ?? 'unknown error'}).`;
+      return l10n.t('Could not reach the handler at {0} ({1}).', where, cause?.code ?? cause?.message ?? (e as Error)?.message ?? l10n.t('unknown error'));
     }
   }
 }
@@ -205,6 +209,6 @@ function safeTarget(url: string): string {
     const u = new URL(url);
     return `${u.origin}${u.pathname}`;
   } catch {
-    return 'the handler URL';
+    return l10n.t('the handler URL');
   }
 }

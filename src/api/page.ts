@@ -1,6 +1,7 @@
 // One page of a list as Telnyx answers it, `{data, meta}`, read defensively: the spec marks no field
 // required, so missing meta is derived and entries that are not records are reported, not fatal.
 
+import * as l10n from '@vscode/l10n';
 import { TelnyxError } from './errors';
 import type { Identified } from './records';
 import type { Page } from './types';
@@ -9,13 +10,13 @@ import type { Page } from './types';
 export function toPage<T extends Identified>(body: unknown, pageNumber: number, pageSize: number, what: string): Page<T> {
   const data = (body as { data?: unknown } | undefined)?.data;
   if (!Array.isArray(data)) {
-    throw new TelnyxError('malformed', `Loading ${what}: the answer has no list of records in it.`);
+    throw new TelnyxError('malformed', l10n.t('Loading {0}: the answer has no list of records in it.', what));
   }
   const items: T[] = [];
   const malformed: string[] = [];
   data.forEach((x: unknown, i) => {
     const problem = recordProblem(x);
-    if (problem) malformed.push(`Record ${i + 1} of page ${pageNumber} of ${what} could not be read: ${problem}.`);
+    if (problem) malformed.push(l10n.t('Record {0} of page {1} of {2} could not be read: {3}.', i + 1, pageNumber, what, problem));
     else items.push(x as T);
   });
   const meta = (body as { meta?: Record<string, unknown> }).meta ?? {};
@@ -31,8 +32,11 @@ export function toPage<T extends Identified>(body: unknown, pageNumber: number, 
 
 /** Why one list entry is not a record we can show, or undefined when it is one. */
 function recordProblem(x: unknown): string | undefined {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return `expected an object, got ${x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x}`;
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+    // null and JavaScript's type names are what the API sent, not words to translate.
+    return Array.isArray(x) ? l10n.t('expected an object, got an array') : l10n.t('expected an object, got {0}', x === null ? 'null' : typeof x);
+  }
   const id = (x as { id?: unknown }).id;
-  if (id !== undefined && id !== null && typeof id !== 'string') return `its id is a ${typeof id}, not a string`;
+  if (id !== undefined && id !== null && typeof id !== 'string') return l10n.t('its id is a {0}, not a string', typeof id);
   return undefined;
 }

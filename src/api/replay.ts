@@ -4,6 +4,7 @@
 // was certainly not processed and is sent again; an 'unknown' one may have been, and is sent again only
 // when the caller asks for it by name.
 
+import * as l10n from '@vscode/l10n';
 import type { TelnyxClient } from './client';
 import { DEFAULTS } from './defaults';
 import { type Direction, type DirectionId, direction as directionOf, eventOrderId } from './directions';
@@ -155,7 +156,7 @@ export async function listEventsInRange(
 ): Promise<{ events: PortingEvent[]; settled: boolean }> {
   const from = isoTime(range.from, 'start');
   const to = isoTime(range.to, 'end');
-  if (Date.parse(from) > Date.parse(to)) throw new TelnyxError('config', `The time range starts (${from}) after it ends (${to}).`);
+  if (Date.parse(from) > Date.parse(to)) throw new TelnyxError('config', l10n.t('The time range starts ({0}) after it ends ({1}).', from, to));
   const result = await fetchAll(
     (pageNumber, pageSize, signal, onReceived) =>
       client.listEvents(dir, { createdFrom: from, createdTo: to, eventType: range.eventType, orderId: range.orderId, pageNumber, pageSize, signal, onReceived }),
@@ -188,7 +189,7 @@ export async function replay(client: TelnyxClient, targets: readonly ReplayTarge
     while (next < queue.length && !opts.signal?.aborted && stoppedBy === undefined) {
       const item = queue[next++]!;
       // Written before the POST leaves: if this process dies mid-send, the event is not resent unasked.
-      await record(item.id, 'unknown', 'The send was started but its answer was never recorded.');
+      await record(item.id, 'unknown', l10n.t('The send was started but its answer was never recorded.'));
       try {
         await client.republish(directionOf(item.direction), item.id);
         item.outcome = 'sent';
@@ -243,6 +244,9 @@ function distinct(targets: readonly ReplayTarget[]): ReplayTarget[] {
 
 function isoTime(value: string | Date, end: 'start' | 'end'): string {
   const ms = value instanceof Date ? value.getTime() : Date.parse(value);
-  if (Number.isNaN(ms)) throw new TelnyxError('config', `The time range's ${end} "${String(value)}" is not a date and time.`);
+  if (Number.isNaN(ms)) {
+    const text = String(value);
+    throw new TelnyxError('config', end === 'start' ? l10n.t('The time range\'s start "{0}" is not a date and time.', text) : l10n.t('The time range\'s end "{0}" is not a date and time.', text));
+  }
   return new Date(ms).toISOString();
 }

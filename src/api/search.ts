@@ -2,7 +2,8 @@
 // answer (API.md §4, §5), and the matching we do ourselves for the rest. Plain data in, plain data out:
 // the requests are made by findOrders.ts.
 
-import { type Direction, DIRECTIONS, MATCH_FIELDS, type MatchField } from './directions';
+import * as l10n from '@vscode/l10n';
+import { type Direction, DIRECTIONS, MATCH_FIELDS, type MatchField, matchFieldWords } from './directions';
 import type { Order } from './types';
 
 // The names live with the directions' searchable fields; re-exported for the callers of search.
@@ -106,6 +107,6 @@ export function matchSummary(text: string, matchedBy: ReadonlyMap<string, readon
   for (const fields of matchedBy.values()) for (const f of fields) counts.set(f, (counts.get(f) ?? 0) + 1);
   const parts = [...counts]
     .sort(([fa, a], [fb, b]) => b - a || MATCH_FIELDS.indexOf(fa) - MATCH_FIELDS.indexOf(fb))
-    .map(([f, n]) => `${n} by ${f}`);
-  return `"${text.trim()}": ${parts.length ? parts.join(', ') : 'no match'}`;
+    .map(([f, n]) => l10n.t('{0} by {1}', n, matchFieldWords(f)));
+  return l10n.t('"{0}": {1}', text.trim(), parts.length ? parts.join(', ') : l10n.t('no match'));
 }

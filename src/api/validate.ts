@@ -1,5 +1,6 @@
 // Checks on user input made before any request is sent, so a typo never reaches the network.
 
+import * as l10n from '@vscode/l10n';
 import { DEFAULTS } from './defaults';
 import { TelnyxError } from './errors';
 
@@ -21,19 +22,19 @@ export function checkBaseUrl(raw: string | undefined): string {
   try {
     url = new URL(text);
   } catch {
-    throw new TelnyxError('config', `The API base URL "${text}" is not a URL. Use e.g. ${DEFAULT_BASE_URL}.`);
+    throw new TelnyxError('config', l10n.t('The API base URL "{0}" is not a URL. Use e.g. {1}.', text, DEFAULT_BASE_URL));
   }
   if (url.username || url.password) {
-    throw new TelnyxError('config', 'The API base URL must not contain a user name or password.');
+    throw new TelnyxError('config', l10n.t('The API base URL must not contain a user name or password.'));
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new TelnyxError(
       'config',
-      `The API base URL uses plain http to ${url.hostname}; only https is allowed (http only for 127.0.0.1/localhost), so the API key is never sent in clear.`,
+      l10n.t('The API base URL uses plain http to {0}; only https is allowed (http only for 127.0.0.1/localhost), so the API key is never sent in clear.', url.hostname),
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TelnyxError('config', `The API base URL must start with https:// (got ${url.protocol}).`);
+    throw new TelnyxError('config', l10n.t('The API base URL must start with https:// (got {0}).', url.protocol));
   }
   url.search = '';
   url.hash = '';
@@ -50,14 +51,14 @@ export function checkHandlerUrl(raw: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new TelnyxError('config', `The handler URL "${text}" is not a URL. Use e.g. http://127.0.0.1:3000/webhooks.`);
+    throw new TelnyxError('config', l10n.t('The handler URL "{0}" is not a URL. Use e.g. {1}.', text, 'http://127.0.0.1:3000/webhooks'));
   }
-  if (url.username || url.password) throw new TelnyxError('config', 'The handler URL must not contain a user name or password.');
+  if (url.username || url.password) throw new TelnyxError('config', l10n.t('The handler URL must not contain a user name or password.'));
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new TelnyxError('config', `The handler URL uses plain http to ${url.hostname}; use https, or http only to 127.0.0.1, ::1 or localhost.`);
+    throw new TelnyxError('config', l10n.t('The handler URL uses plain http to {0}; use https, or http only to 127.0.0.1, ::1 or localhost.', url.hostname));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TelnyxError('config', `The handler URL must start with http:// or https:// (got ${url.protocol}).`);
+    throw new TelnyxError('config', l10n.t('The handler URL must start with http:// or https:// (got {0}).', url.protocol));
   }
   url.hash = '';
   return url.toString();
@@ -68,9 +69,9 @@ export function checkHandlerUrl(raw: string): string {
  * Telnyx v2 keys are single tokens; whitespace inside one is always a paste accident.
  */
 export function apiKeyProblem(key: string): string | undefined {
-  if (key.trim().length === 0) return 'The API key is empty.';
-  if (/\s/.test(key.trim())) return 'The API key contains spaces or line breaks; paste just the key.';
-  if (!/^[\x21-\x7e]+$/.test(key.trim())) return 'The API key contains characters that cannot be sent in a header.';
+  if (key.trim().length === 0) return l10n.t('The API key is empty.');
+  if (/\s/.test(key.trim())) return l10n.t('The API key contains spaces or line breaks; paste just the key.');
+  if (!/^[\x21-\x7e]+$/.test(key.trim())) return l10n.t('The API key contains characters that cannot be sent in a header.');
   return undefined;
 }
 

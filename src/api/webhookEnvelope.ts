@@ -2,6 +2,7 @@
 // Telnyx documents the envelope but not how a record maps onto it, so the mapping is ours and is said
 // out loud (ENVELOPE_MAPPING) wherever the envelope is shown or sent.
 
+import * as l10n from '@vscode/l10n';
 import type { Direction } from './directions';
 import { recordTimeText } from './records';
 import type { PortingEvent } from './types';
@@ -20,26 +21,32 @@ export interface WebhookEnvelope {
   };
 }
 
-/** Each envelope field and where its value comes from, in the order the envelope has them. */
-export const ENVELOPE_MAPPING: readonly (readonly [field: string, source: string])[] = [
-  ['data.event_type', "the event's event_type"],
-  ['data.id', "the event's id (the event, not the order: the order's id is in data.payload)"],
+/**
+ * Each envelope field and where its value comes from, in the order the envelope has them. The sources are
+ * words for a person, looked up in the user's language when shown.
+ */
+export const ENVELOPE_MAPPING: readonly (readonly [field: string, source: () => string])[] = [
+  ['data.event_type', () => l10n.t("the event's event_type")],
+  ['data.id', () => l10n.t("the event's id (the event, not the order: the order's id is in data.payload)")],
   [
     'data.occurred_at',
-    "the event's created_at as Telnyx wrote it; for an event without one (the spec's porting_order.deleted) the first of payload.deleted_at, payload.created_at, updated_at, payload.updated_at",
+    () =>
+      l10n.t(
+        "the event's created_at as Telnyx wrote it; for an event without one (the spec's porting_order.deleted) the first of payload.deleted_at, payload.created_at, updated_at, payload.updated_at",
+      ),
   ],
-  ['data.payload', "the event's payload as is (null while Telnyx has not generated it)"],
-  ['data.record_type', 'always "event"'],
-  ['meta.attempt', '1, or the attempt number given'],
-  ['meta.delivered_to', 'the URL it is sent to'],
+  ['data.payload', () => l10n.t("the event's payload as is (null while Telnyx has not generated it)")],
+  ['data.record_type', () => l10n.t('always "event"')],
+  ['meta.attempt', () => l10n.t('1, or the attempt number given')],
+  ['meta.delivered_to', () => l10n.t('the URL it is sent to')],
 ];
 
 /** The mapping in a few lines, for a document, the log or the README; the fields the envelope leaves out are named for the direction. */
 export function describeMapping(dir: Direction): string {
   return [
-    `Telnyx does not document how an event of the events API maps onto a webhook; this is the extension's mapping for ${dir.label} events:`,
-    ...ENVELOPE_MAPPING.map(([field, source]) => `  ${field} ← ${source}`),
-    `Not sent: the event's ${dir.eventOrderField}, payload_status, available_notification_methods, record_type and updated_at.`,
+    l10n.t("Telnyx does not document how an event of the events API maps onto a webhook; this is the extension's mapping for {0} events:", dir.label),
+    ...ENVELOPE_MAPPING.map(([field, source]) => `  ${field} ← ${source()}`),
+    l10n.t("Not sent: the event's {0}, payload_status, available_notification_methods, record_type and updated_at.", dir.eventOrderField),
   ].join('\n');
 }
 

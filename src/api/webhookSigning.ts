@@ -3,6 +3,7 @@
 // extension makes, never the account's: Telnyx keeps its private key, so a handler under test is configured
 // with this public key instead.
 
+import * as l10n from '@vscode/l10n';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { TelnyxError } from './errors';
 
@@ -36,10 +37,15 @@ export function importPrivateKey(stored: string): KeyObject {
       ? createPrivateKey(text)
       : createPrivateKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'pkcs8' });
   } catch {
-    throw new TelnyxError('config', 'The stored development signing key cannot be read; make a new one.');
+    throw new TelnyxError('config', l10n.t('The stored development signing key cannot be read; make a new one.'));
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new TelnyxError('config', `The stored development signing key is ${key.asymmetricKeyType ?? 'of an unknown type'}, not Ed25519; make a new one.`);
+    throw new TelnyxError(
+      'config',
+      key.asymmetricKeyType
+        ? l10n.t('The stored development signing key is {0}, not Ed25519; make a new one.', key.asymmetricKeyType)
+        : l10n.t('The stored development signing key is of an unknown type, not Ed25519; make a new one.'),
+    );
   }
   return key;
 }

@@ -8,6 +8,6 @@ export function registerClearApiKey(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.clearApiKey', async () => {
     await s.keys.clear();
     s.log.info('API key removed from secret storage.');
-    vscode.window.setStatusBarMessage('$(trash) Telnyx API key removed', 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(trash) Telnyx API key removed'), 5000);
   });
 }

@@ -11,6 +11,7 @@ import { newestFirst } from '../api/records';
 import type { PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import { eventView } from '../presentation/eventView';
+import { dateTimeText } from '../presentation/locale';
 import type { Services } from '../services';
 import type { EventNode } from '../tree/eventNode';
 import { reportError } from '../ui/notify';
@@ -21,8 +22,8 @@ type Row = EventNode & { event: { id: string } };
 /** Opens the diff, older event on the left; resolves to the two ids compared (left, right). */
 async function diff(left: Row['event'] & PortingEvent, right: Row['event'] & PortingEvent, row: Row): Promise<[string, string]> {
   const [a, b] = newestFirst([left, right]).reverse() as [typeof left, typeof right];
-  const name = (e: PortingEvent): string => `${eventView(row.direction, e).label} ${(e.created_at ?? '').slice(0, 16)}`;
-  await vscode.commands.executeCommand('vscode.diff', eventUri(row.direction.id, a.id, a.event_type), eventUri(row.direction.id, b.id, b.event_type), `${name(a)} ↔ ${name(b)}`);
+  const name = (e: PortingEvent): string => `${eventView(row.direction, e).label} ${dateTimeText(e.created_at ?? '')}`;
+  await vscode.commands.executeCommand('vscode.diff', eventUri(row.direction.id, a.id, a.event_type), eventUri(row.direction.id, b.id, b.event_type), vscode.l10n.t('{0} ↔ {1}', name(a), name(b)));
   return [a.id, b.id];
 }
 
@@ -30,11 +31,11 @@ export function registerCompareEvents(): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.compareEvents', async (clicked?: unknown, selected?: unknown): Promise<[string, string] | undefined> => {
     const rows = selectedEvents(clicked, selected);
     if (rows.length !== 2) {
-      void vscode.window.showInformationMessage('Select exactly two events to compare (Ctrl/Cmd+click the second).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Select exactly two events to compare (Ctrl/Cmd+click the second).'));
       return undefined;
     }
     if (rows[0]!.direction.id !== rows[1]!.direction.id) {
-      void vscode.window.showInformationMessage('Compare two events of the same direction: a port-in and a port-out payload have different shapes.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Compare two events of the same direction: a port-in and a port-out payload have different shapes.'));
       return undefined;
     }
     return diff(rows[0]!.event, rows[1]!.event, rows[0]!);
@@ -48,7 +49,7 @@ export function registerCompareWithPrevious(s: Services): vscode.Disposable {
     const orderId = eventOrderId(row.direction, row.event);
     const type = row.event.event_type;
     if (!orderId || !type) {
-      void vscode.window.showInformationMessage('This event names no order or type, so there is no previous one to compare with.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('This event names no order or type, so there is no previous one to compare with.'));
       return undefined;
     }
     try {
@@ -61,7 +62,7 @@ export function registerCompareWithPrevious(s: Services): vscode.Disposable {
       const at = ordered.findIndex((e) => e.id === row.event.id);
       const previous = at >= 0 ? ordered.slice(at + 1).find((e) => typeof e.id === 'string') : undefined;
       if (!previous?.id) {
-        void vscode.window.showInformationMessage(`This is the order's first "${eventView(row.direction, row.event).label}" event: there is none before it.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('This is the order\'s first "{0}" event: there is none before it.', eventView(row.direction, row.event).label));
         return undefined;
       }
       return await diff({ ...previous, id: previous.id }, row.event, row);

@@ -14,10 +14,10 @@ export function registerCopyAsCurl(s: Services): vscode.Disposable {
     if (!row) return undefined;
     const pick = await vscode.window.showQuickPick(
       [
-        { label: 'Show the event', description: 'GET', republish: false },
-        { label: 'Republish the event', description: 'POST …/republish: running it republishes', republish: true },
+        { label: vscode.l10n.t('Show the event'), description: 'GET', republish: false },
+        { label: vscode.l10n.t('Republish the event'), description: vscode.l10n.t('POST …/republish: running it republishes'), republish: true },
       ],
-      { title: 'Copy as cURL', placeHolder: 'Which request?' },
+      { title: vscode.l10n.t('Copy as cURL'), placeHolder: vscode.l10n.t('Which request?') },
     );
     if (!pick) return undefined;
     try {
@@ -26,7 +26,7 @@ export function registerCopyAsCurl(s: Services): vscode.Disposable {
       const path = s.session.peek()?.eventsPathOf(row.direction);
       const text = pick.republish ? curlRepublish(baseUrl, row.direction, row.event.id, path) : curlShowEvent(baseUrl, row.direction, row.event.id, path);
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage('$(clippy) Copied: the command reads the key from $TELNYX_API_KEY.', 5000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(clippy) Copied: the command reads the key from {0}.', '$TELNYX_API_KEY'), 5000);
       return text;
     } catch (e) {
       await reportError(e, s.log);

@@ -10,6 +10,6 @@ export function registerCopyId(): vscode.Disposable {
     const id = node instanceof EventNode ? node.event.id : node instanceof OrderNode ? node.order.id : undefined;
     if (!id) return;
     await vscode.env.clipboard.writeText(id);
-    vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', id), 3000);
   });
 }

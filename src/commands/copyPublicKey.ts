@@ -8,7 +8,7 @@ export function registerCopyPublicKey(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.copyPublicKey', async (): Promise<string> => {
     const key = await s.signingKeys.publicKey();
     await vscode.env.clipboard.writeText(key);
-    vscode.window.setStatusBarMessage('$(key) Development public key copied: configure your handler with it to verify what the extension sends.', 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(key) Development public key copied: configure your handler with it to verify what the extension sends.'), 5000);
     return key;
   });
 }

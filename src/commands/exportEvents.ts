@@ -17,19 +17,19 @@ export function registerExportEvents(s: Services): vscode.Disposable {
     const orderId = node.orderId;
     // An order without an id must not fall back to exporting every event of the direction.
     if (node.forOrder && !orderId) {
-      void vscode.window.showErrorMessage('This order has no id in what Telnyx sent, so its events cannot be exported.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('This order has no id in what Telnyx sent, so its events cannot be exported.'));
       return undefined;
     }
     try {
       const client = await s.session.get();
       const all = await withPagesProgress(
-        `Exporting ${dir.label} events${orderId ? ` of order ${orderId.slice(0, 8)}` : ''}`,
+        orderId ? vscode.l10n.t('Exporting {0} events of order {1}', dir.label, orderId.slice(0, 8)) : vscode.l10n.t('Exporting {0} events', dir.label),
         (onProgress, signal) => client.allEvents(dir, { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, onProgress, signal }, orderId),
       );
       const events = newestFirst(all.items);
       if (!all.settled) {
         void vscode.window.showWarningMessage(
-          `Events kept arriving or leaving while they were exported; the export may miss some of the newest. Export again to read them all.`,
+          vscode.l10n.t('Events kept arriving or leaving while they were exported; the export may miss some of the newest. Export again to read them all.'),
         );
       }
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(events, null, 2)}\n` });

@@ -20,7 +20,7 @@ export function registerFilterByStatus(s: Services): vscode.Disposable {
       (
         await vscode.window.showQuickPick(
           Object.entries(looksOf(dir).statuses).map(([value, look]) => ({ label: look.label, description: value, value })),
-          { title: `Show ${dir.label} orders with status…`, canPickMany: true },
+          { title: vscode.l10n.t('Show {0} orders with status…', dir.label), canPickMany: true },
         )
       )?.map((p) => p.value);
     if (!statuses?.length) return undefined;
@@ -31,7 +31,7 @@ export function registerFilterByStatus(s: Services): vscode.Disposable {
       return undefined;
     }
     try {
-      const orders = await readEveryOrder(await s.session.get(), root, `Loading every ${dir.label} order to filter by status`, withoutNumbers(dir));
+      const orders = await readEveryOrder(await s.session.get(), root, vscode.l10n.t('Loading every {0} order to filter by status', dir.label), withoutNumbers(dir));
       const matches = orders.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
       root.setFilter({ label, matches });
       return matches.length;
@@ -46,7 +46,7 @@ export function registerFilterByStatus(s: Services): vscode.Disposable {
 async function pickRoot(s: Services): Promise<DirectionRootNode | undefined> {
   const pick = await vscode.window.showQuickPick(
     s.tree.roots.map((r) => ({ label: r.direction.label, root: r })),
-    { title: 'Filter which orders?' },
+    { title: vscode.l10n.t('Filter which orders?') },
   );
   return pick?.root;
 }

@@ -15,9 +15,9 @@ export function registerFindOrder(s: Services): vscode.Disposable {
     const text = (
       given ??
       (await vscode.window.showInputBox({
-        title: 'Find Porting Order',
-        prompt: 'Phone number (whole or part), support key (sr_…, PO_…), customer reference, PON or end user',
-        validateInput: (v) => (v.trim().length < 2 ? 'Type at least two characters.' : undefined),
+        title: vscode.l10n.t('Find Porting Order'),
+        prompt: vscode.l10n.t('Phone number (whole or part), support key (sr_…, PO_…), customer reference, PON or end user'),
+        validateInput: (v) => (v.trim().length < 2 ? vscode.l10n.t('Type at least two characters.') : undefined),
       }))
     )?.trim();
     if (!text) return undefined;
@@ -26,7 +26,7 @@ export function registerFindOrder(s: Services): vscode.Disposable {
       let found = 0;
       for (const root of s.tree.roots) {
         const dir = root.direction;
-        const title = searchPlan(dir, text).scan ? `Searching every ${dir.label} order for "${text}"` : `Searching ${dir.label} orders for "${text}"`;
+        const title = searchPlan(dir, text).scan ? vscode.l10n.t('Searching every {0} order for "{1}"', dir.label, text) : vscode.l10n.t('Searching {0} orders for "{1}"', dir.label, text);
         const result = await withPagesProgress(title, (onProgress, signal) => findOrders(client, dir, text, { ...scanOptions(root), onProgress, signal }), root.resetSignal);
         found += result.orders.length;
         root.setFilter({ label: matchSummary(text, result.matchedBy), matches: result.orders, matchedBy: result.matchedBy });

@@ -18,7 +18,7 @@ export function registerOpenEvent(s: Services): vscode.Disposable {
         uri = arg.uri;
         id = arg.event.id;
       } else {
-        const found = await askEvent(s, 'Open Telnyx Porting Event', typeof arg === 'string' ? arg : undefined);
+        const found = await askEvent(s, vscode.l10n.t('Open Telnyx Porting Event'), typeof arg === 'string' ? arg : undefined);
         if (!found || !found.event.id) return undefined;
         uri = eventUri(found.direction.id, found.event.id, found.event.event_type);
         id = found.event.id;

@@ -17,8 +17,12 @@ export function registerRejectPortout(s: Services): vscode.Disposable {
       const codes = await (await s.session.get()).portoutRejections(node.order.id);
       if (codes.length > 0) {
         const pick = await vscode.window.showQuickPick(
-          codes.map((c) => ({ label: String(c.description ?? c.code ?? ''), description: c.code === undefined || c.code === null ? undefined : `code ${c.code}`, detail: c.reason_required ? 'needs a written reason' : undefined })),
-          { title: 'Reject Port-out: why?', placeHolder: "The order's eligible rejection codes (the reason below is what is sent)" },
+          codes.map((c) => ({
+            label: String(c.description ?? c.code ?? ''),
+            description: c.code === undefined || c.code === null ? undefined : vscode.l10n.t('code {0}', c.code),
+            detail: c.reason_required ? vscode.l10n.t('needs a written reason') : undefined,
+          })),
+          { title: vscode.l10n.t('Reject Port-out: why?'), placeHolder: vscode.l10n.t("The order's eligible rejection codes (the reason below is what is sent)") },
         );
         if (!pick) return 'declined';
         start = pick.description ? `${pick.label} (${pick.description})` : pick.label;
@@ -28,11 +32,11 @@ export function registerRejectPortout(s: Services): vscode.Disposable {
       return 'failed';
     }
     const reason = await vscode.window.showInputBox({
-      title: 'Reject Port-out: reason',
-      prompt: 'Sent to Telnyx with the rejection; their porting team reviews it.',
+      title: vscode.l10n.t('Reject Port-out: reason'),
+      prompt: vscode.l10n.t('Sent to Telnyx with the rejection; their porting team reviews it.'),
       value: start,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'A rejection needs a reason.'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A rejection needs a reason.')),
     });
     if (!reason?.trim()) return 'declined';
     return answerPortout(s, node, 'rejected-pending', reason.trim());

@@ -9,15 +9,21 @@ import { askAccount } from '../ui/askAccount';
 
 export function registerRemoveAccount(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.removeAccount', async (): Promise<boolean> => {
-    const account = await askAccount(s, 'Remove Telnyx Account');
+    const account = await askAccount(s, vscode.l10n.t('Remove Telnyx Account'));
     if (!account || account === 'add') return false;
     const first = account.id === FIRST_ACCOUNT;
+    const remove = vscode.l10n.t('Remove');
     const confirm = await vscode.window.showWarningMessage(
-      first ? `Remove the key of "${account.name}"?` : `Remove the account "${account.name}"?`,
-      { modal: true, detail: `Its API key is deleted from VS Code's secret storage.${first ? ' The account stays, without a key.' : ''}` },
-      'Remove',
+      first ? vscode.l10n.t('Remove the key of "{0}"?', account.name) : vscode.l10n.t('Remove the account "{0}"?', account.name),
+      {
+        modal: true,
+        detail: first
+          ? vscode.l10n.t("Its API key is deleted from VS Code's secret storage. The account stays, without a key.")
+          : vscode.l10n.t("Its API key is deleted from VS Code's secret storage."),
+      },
+      remove,
     );
-    if (confirm !== 'Remove') return false;
+    if (confirm !== remove) return false;
     await s.keys.clear(account.id);
     if (!first) await s.accounts.remove(account.id);
     s.log.info(`Account "${account.name}" removed.`);

@@ -6,12 +6,16 @@ import { askAccount } from '../ui/askAccount';
 
 export function registerRenameAccount(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.renameAccount', async (): Promise<boolean> => {
-    const account = s.accounts.list().length > 1 ? await askAccount(s, 'Rename Telnyx Account') : s.accounts.active();
+    const title = vscode.l10n.t('Rename Telnyx Account');
+    const account = s.accounts.list().length > 1 ? await askAccount(s, title) : s.accounts.active();
     if (!account || account === 'add') return false;
     const name = await vscode.window.showInputBox({
-      title: 'Rename Telnyx Account',
+      title,
       value: account.name,
-      validateInput: (v) => (v.trim() === '' ? 'Give the account a name.' : s.accounts.list().some((a) => a.name === v.trim() && a.id !== account.id) ? 'An account has this name already.' : undefined),
+      validateInput: (v) =>
+        v.trim() === '' ? vscode.l10n.t('Give the account a name.')
+        : s.accounts.list().some((a) => a.name === v.trim() && a.id !== account.id) ? vscode.l10n.t('An account has this name already.')
+        : undefined,
     });
     if (name === undefined || name.trim() === account.name) return false;
     await s.accounts.rename(account.id, name.trim());

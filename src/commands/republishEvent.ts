@@ -50,35 +50,36 @@ async function resolveTarget(s: Services, arg: EventNode | string | undefined): 
   if (arg instanceof EventNode) {
     return arg.event.id ? { direction: arg.direction, event: { ...arg.event, id: arg.event.id }, node: arg } : undefined;
   }
-  const found = await askEvent(s, 'Republish Telnyx Porting Event', typeof arg === 'string' ? arg : undefined);
+  const found = await askEvent(s, vscode.l10n.t('Republish Telnyx Porting Event'), typeof arg === 'string' ? arg : undefined);
   if (!found?.event.id) return undefined;
   return { direction: found.direction, event: { ...found.event, id: found.event.id } };
 }
 
 function orderName(t: Target): string {
   if (t.node?.order) return orderView(t.direction, t.node.order).label;
-  return eventOrderId(t.direction, t.event) ?? 'unknown order';
+  return eventOrderId(t.direction, t.event) ?? vscode.l10n.t('unknown order');
 }
 
 async function confirm(t: Target): Promise<boolean> {
   const label = eventView(t.direction, t.event).label;
-  const methods = (t.event.available_notification_methods ?? []).join(', ') || 'none listed';
+  const methods = (t.event.available_notification_methods ?? []).join(', ') || vscode.l10n.t('none listed');
   const detail = [
-    `${t.direction.label} order: ${orderName(t)}`,
-    `Event: ${t.event.event_type ?? 'unknown type'} (${t.event.id})`,
-    `Notification methods: ${methods}`,
+    vscode.l10n.t('{0} order: {1}', t.direction.label, orderName(t)),
+    vscode.l10n.t('Event: {0} ({1})', t.event.event_type ?? vscode.l10n.t('unknown type'), t.event.id),
+    vscode.l10n.t('Notification methods: {0}', methods),
     '',
-    'Telnyx re-sends this event only to the notification methods you are subscribed to. No new event is created.',
+    vscode.l10n.t('Telnyx re-sends this event only to the notification methods you are subscribed to. No new event is created.'),
   ].join('\n');
-  const choice = await vscode.window.showWarningMessage(`Republish "${label}"?`, { modal: true, detail }, 'Republish');
-  return choice === 'Republish';
+  const republish = vscode.l10n.t('Republish');
+  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Republish "{0}"?', label), { modal: true, detail }, republish);
+  return choice === republish;
 }
 
 async function send(s: Services, t: Target): Promise<RepublishResult> {
   const label = eventView(t.direction, t.event).label;
   const node = t.node;
   if (node) {
-    node.busy = 'Republishing…';
+    node.busy = vscode.l10n.t('Republishing…');
     s.tree.render(node);
   }
   try {
@@ -86,18 +87,16 @@ async function send(s: Services, t: Target): Promise<RepublishResult> {
     const post = (): Promise<void> => client.republish(t.direction, t.event.id);
     // From a row, its spinner is the progress; from the palette there is no row to spin, so the status bar shows it.
     if (node) await post();
-    else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Republishing "${label}"` }, post);
+    else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Republishing "{0}"', label) }, post);
     s.log.info(`Republished ${t.direction.label} event ${t.event.id}.`);
-    void vscode.window.showInformationMessage(`Republished "${label}". Telnyx will re-send it to your subscribed notification methods.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Republished "{0}". Telnyx will re-send it to your subscribed notification methods.', label));
     return 'sent';
   } catch (e) {
     if (e instanceof TelnyxError && e.kind === 'unknown-outcome') {
       s.log.warn(e.message);
-      const again = await vscode.window.showWarningMessage(
-        `${e.message} Check your webhook endpoint or email before sending it again.`,
-        'Send Again',
-      );
-      return again === 'Send Again' ? send(s, t) : 'unknown';
+      const sendAgain = vscode.l10n.t('Send Again');
+      const again = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Check your webhook endpoint or email before sending it again.', e.message), sendAgain);
+      return again === sendAgain ? send(s, t) : 'unknown';
     }
     await reportError(e, s.log, () => send(s, t));
     return 'failed';

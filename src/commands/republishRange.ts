@@ -30,10 +30,10 @@ export function registerRepublishRange(s: Services): vscode.Disposable {
     const what = describe(query);
     try {
       const client = await s.session.get();
-      const { events, settled } = await withPagesProgress(`Reading ${query.direction.label} events to republish`, (onProgress, signal) =>
+      const { events, settled } = await withPagesProgress(vscode.l10n.t('Reading {0} events to republish', query.direction.label), (onProgress, signal) =>
         listEventsInRange(client, query.direction, query, { concurrency: readSettings().concurrency, signal, onProgress }),
       );
-      if (!settled) void vscode.window.showWarningMessage(`The events kept changing while they were read: some in ${what} may be missing. Run it again to pick them up.`);
+      if (!settled) void vscode.window.showWarningMessage(vscode.l10n.t('The events kept changing while they were read: some in {0} may be missing. Run it again to pick them up.', what));
       return await runReplay(s, targetsOf(query.direction, events), what);
     } catch (e) {
       await reportError(e, s.log);
@@ -47,36 +47,41 @@ async function askRange(given: Direction | undefined): Promise<RangeQuery | unde
     given ??
     (await vscode.window.showQuickPick(
       DIRECTIONS.map((d) => ({ label: d.label, d })),
-      { title: 'Republish Events in Time Range (1/5)', placeHolder: 'Which events?' },
+      { title: vscode.l10n.t('Republish Events in Time Range (1/5)'), placeHolder: vscode.l10n.t('Which events?') },
     ))?.d;
   if (!direction) return undefined;
   const now = new Date();
+  const title = (step: number): string => vscode.l10n.t('Republish {0} Events in Time Range ({1}/5)', direction.label, step);
   const time = (step: number, prompt: string, value: string) =>
     vscode.window.showInputBox({
-      title: `Republish ${direction.label} Events in Time Range (${step}/5)`,
+      title: title(step),
       prompt,
       value,
       ignoreFocusOut: true,
-      validateInput: (v) => (Number.isNaN(Date.parse(v)) ? 'A date and time, e.g. 2026-11-25T08:00:00Z (UTC) or 2026-11-25 08:00 (local time).' : undefined),
+      // The examples are input to type, not words: the same in every language.
+      validateInput: (v) => (Number.isNaN(Date.parse(v)) ? vscode.l10n.t('A date and time, e.g. {0} (UTC) or {1} (local time).', '2026-11-25T08:00:00Z', '2026-11-25 08:00') : undefined),
     });
-  const from = await time(2, 'From (created at or after)', new Date(now.getTime() - 24 * 3600_000).toISOString());
+  const from = await time(2, vscode.l10n.t('From (created at or after)'), new Date(now.getTime() - 24 * 3600_000).toISOString());
   if (from === undefined) return undefined;
-  const to = await time(3, 'To (created at or before)', now.toISOString());
+  const to = await time(3, vscode.l10n.t('To (created at or before)'), now.toISOString());
   if (to === undefined) return undefined;
   if (Date.parse(from) > Date.parse(to)) {
-    void vscode.window.showErrorMessage('The range starts after it ends.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The range starts after it ends.'));
     return undefined;
   }
   const type = await vscode.window.showQuickPick(
-    [{ label: 'Any type', type: undefined as string | undefined }, ...Object.entries(looksOf(direction).eventTypes).map(([type, words]) => ({ label: words, description: type, type }))],
-    { title: `Republish ${direction.label} Events in Time Range (4/5)`, placeHolder: 'Only events of one type?' },
+    [
+      { label: vscode.l10n.t('Any type'), type: undefined as string | undefined },
+      ...Object.entries(looksOf(direction).eventTypes).map(([type, words]) => ({ label: words, description: type, type })),
+    ],
+    { title: title(4), placeHolder: vscode.l10n.t('Only events of one type?') },
   );
   if (!type) return undefined;
   const order = await vscode.window.showInputBox({
-    title: `Republish ${direction.label} Events in Time Range (5/5)`,
-    prompt: 'Only the events of one order: its id (leave empty for every order)',
+    title: title(5),
+    prompt: vscode.l10n.t('Only the events of one order: its id (leave empty for every order)'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' || isUuid(v) ? undefined : 'An order id is a UUID, e.g. 7d8e9f00-1111-4222-8333-444455556666.'),
+    validateInput: (v) => (v.trim() === '' || isUuid(v) ? undefined : vscode.l10n.t('An order id is a UUID, e.g. {0}.', '7d8e9f00-1111-4222-8333-444455556666')),
   });
   if (order === undefined) return undefined;
   return {
@@ -89,8 +94,8 @@ async function askRange(given: Direction | undefined): Promise<RangeQuery | unde
 }
 
 function describe(q: RangeQuery): string {
-  const parts = [`${q.direction.label} events created ${q.from} to ${q.to}`];
-  if (q.eventType) parts.push(`of type ${q.eventType}`);
-  if (q.orderId) parts.push(`of order ${q.orderId}`);
+  const parts = [vscode.l10n.t('{0} events created {1} to {2}', q.direction.label, q.from, q.to)];
+  if (q.eventType) parts.push(vscode.l10n.t('of type {0}', q.eventType));
+  if (q.orderId) parts.push(vscode.l10n.t('of order {0}', q.orderId));
   return parts.join(', ');
 }

@@ -11,6 +11,6 @@ export function registerRepublishSelected(s: Services): vscode.Disposable {
     const rows = selectedEvents(clicked, selected);
     if (rows.length === 0) return undefined;
     const targets = rows.flatMap((r) => targetsOf(r.direction, [r.event]));
-    return runReplay(s, targets, `${rows.length} selected event${rows.length === 1 ? '' : 's'}`);
+    return runReplay(s, targets, rows.length === 1 ? vscode.l10n.t('1 selected event') : vscode.l10n.t('{0} selected events', rows.length));
   });
 }

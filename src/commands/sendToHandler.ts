@@ -34,13 +34,17 @@ export function registerSendToHandler(s: Services): vscode.Disposable {
     const delivered: DeliveredEvent[] = [];
     const notSent: { eventId: string; why: string }[] = [];
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Sending ${rows.length === 1 ? 'an event' : `${rows.length} events`} to the local handler`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: rows.length === 1 ? vscode.l10n.t('Sending an event to the local handler') : vscode.l10n.t('Sending {0} events to the local handler', rows.length),
+        cancellable: true,
+      },
       async (progress, token) => {
         const signal = abortSignalOf(token);
         const client = await s.session.get();
         for (const [i, row] of rows.entries()) {
           if (signal.aborted) {
-            notSent.push({ eventId: row.event.id, why: 'cancelled before it was sent' });
+            notSent.push({ eventId: row.event.id, why: vscode.l10n.t('cancelled before it was sent') });
             continue;
           }
           progress.report({ message: `${i} / ${rows.length}`, increment: 100 / rows.length });
@@ -57,7 +61,7 @@ export function registerSendToHandler(s: Services): vscode.Disposable {
         }
       },
     );
-    const report = await s.reports.show('Local handler answers.md', renderDeliveries(url, signingKey !== undefined, delivered, notSent));
+    const report = await s.reports.show(`${vscode.l10n.t('Local handler answers')}.md`, renderDeliveries(url, signingKey !== undefined, delivered, notSent));
     return { delivered, report };
   });
 }

@@ -11,8 +11,8 @@ export function registerSetApiKey(s: Services): vscode.Disposable {
     let key: string | undefined;
     try {
       key = await askCheckedKey({
-        title: 'Telnyx API Key',
-        prompt: 'A Telnyx API v2 key (Mission Control → API Keys). It is kept in VS Code\'s secret storage only.',
+        title: vscode.l10n.t('Telnyx API Key'),
+        prompt: vscode.l10n.t("A Telnyx API v2 key (Mission Control → API Keys). It is kept in VS Code's secret storage only."),
         check: (k, signal) => s.session.build(k).verifyKey(signal),
       });
     } catch (e) {
@@ -22,7 +22,7 @@ export function registerSetApiKey(s: Services): vscode.Disposable {
     if (key === undefined) return false;
     await s.keys.set(key);
     s.log.info('API key saved to secret storage.');
-    vscode.window.setStatusBarMessage('$(check) Telnyx API key saved', 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Telnyx API key saved'), 5000);
     return true;
   });
 }

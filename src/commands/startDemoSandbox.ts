@@ -9,7 +9,7 @@ export function registerStartDemoSandbox(s: Services): vscode.Disposable {
     try {
       const url = await s.demo.start();
       s.log.info(`Demo sandbox running at ${url}; the Demo account is in use.`);
-      vscode.window.setStatusBarMessage('$(beaker) Demo sandbox running: made-up orders and events, nothing reaches Telnyx. Stop Demo Sandbox ends it.', 8000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(beaker) Demo sandbox running: made-up orders and events, nothing reaches Telnyx. Stop Demo Sandbox ends it.'), 8000);
       await vscode.commands.executeCommand('telnyxPorting.orders.focus');
       return url;
     } catch (e) {

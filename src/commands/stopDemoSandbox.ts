@@ -7,7 +7,7 @@ export function registerStopDemoSandbox(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.stopDemoSandbox', async (): Promise<boolean> => {
     const was = s.demo.running;
     await s.demo.stop();
-    if (was) vscode.window.setStatusBarMessage('$(beaker) Demo sandbox stopped.', 5000);
+    if (was) vscode.window.setStatusBarMessage(vscode.l10n.t('$(beaker) Demo sandbox stopped.'), 5000);
     return was;
   });
 }

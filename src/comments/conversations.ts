@@ -43,8 +43,8 @@ class PostedComment implements vscode.Comment {
 export class DraftComment implements vscode.Comment {
   readonly mode = vscode.CommentMode.Editing;
   readonly contextValue = 'draft';
-  readonly author = { name: 'Your reply (not sent)' };
-  readonly label = 'Draft';
+  readonly author = { name: vscode.l10n.t('Your reply (not sent)') };
+  readonly label = vscode.l10n.t('Draft');
   constructor(
     readonly conversation: Conversation,
     /** VS Code writes the edited text back here before it runs a button's command. */
@@ -57,7 +57,7 @@ export class DraftComment implements vscode.Comment {
 }
 
 export class Conversations implements vscode.Disposable {
-  private readonly controller = vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, 'Telnyx order comments');
+  private readonly controller = vscode.comments.createCommentController(COMMENT_CONTROLLER_ID, vscode.l10n.t('Telnyx order comments'));
   private readonly byOrder = new Map<string, Conversation>();
   private readonly closed: vscode.Disposable;
 
@@ -66,8 +66,8 @@ export class Conversations implements vscode.Disposable {
     readonly drafts: CommentDrafts,
   ) {
     this.controller.options = {
-      prompt: 'Reply to Telnyx…',
-      placeHolder: 'Write to Telnyx about this order. Several lines are fine; you see it once more before it is sent.',
+      prompt: vscode.l10n.t('Reply to Telnyx…'),
+      placeHolder: vscode.l10n.t('Write to Telnyx about this order. Several lines are fine; you see it once more before it is sent.'),
     };
     // A closed order document takes its thread with it; the draft stays in global state.
     this.closed = vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -96,13 +96,13 @@ export class Conversations implements vscode.Disposable {
 
   /** Reads the comments again. A failure is said in the thread's heading, whose Refresh button tries again. */
   async load(c: Conversation): Promise<void> {
-    c.thread.label = 'Loading comments…';
+    c.thread.label = vscode.l10n.t('Loading comments…');
     try {
       c.comments = await (await this.client()).listComments(c.direction, c.orderId);
       this.render(c);
     } catch (e) {
       this.render(c);
-      c.thread.label = `Comments could not be read: ${TelnyxError.from(e).message} Use Refresh to try again.`;
+      c.thread.label = vscode.l10n.t('Comments could not be read: {0} Use Refresh to try again.', TelnyxError.from(e).message);
       throw e;
     }
   }
@@ -111,7 +111,7 @@ export class Conversations implements vscode.Disposable {
   render(c: Conversation): void {
     const draft = this.drafts.get(c.direction.id, c.orderId);
     c.thread.comments = [...c.comments.map((x) => new PostedComment(c.direction, x)), ...(draft === undefined ? [] : [new DraftComment(c, draft)])];
-    c.thread.label = `Comments on ${c.title}: ${conversationLabel(c.direction, c.comments)}`;
+    c.thread.label = vscode.l10n.t('Comments on {0}: {1}', c.title, conversationLabel(c.direction, c.comments));
   }
 
   /** The conversation a reply box or a thread button belongs to; undefined for threads not ours. */

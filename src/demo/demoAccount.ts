@@ -8,7 +8,6 @@ import type { KeyStore } from '../secrets/keyStore';
 import { startDemoSandbox, type DemoSandbox } from './demoSandbox';
 
 export const DEMO_RUNNING_CONTEXT = 'telnyxPorting.demoRunning';
-const DEMO_NAME = 'Demo';
 
 export class DemoAccount implements vscode.Disposable {
   private sandbox: Promise<DemoSandbox> | undefined;
@@ -65,7 +64,8 @@ export class DemoAccount implements vscode.Disposable {
     }
     const id = this.accounts.newId();
     await this.keys.set(apiKey, id);
-    await this.accounts.add(id, DEMO_NAME, apiBaseUrl, { demo: true });
+    // Stored as the account's name: it is shown in the language of the window that started the demo.
+    await this.accounts.add(id, vscode.l10n.t('Demo'), apiBaseUrl, { demo: true });
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 // Starts the demo sandbox from its own bundle, dist/sandbox.js, read from disk only when a demo starts, so
 // activation and dist/extension.js never carry it. Plain Node, no vscode: the commands that use it live elsewhere.
 
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { EmbeddedSandbox } from './sandboxEntry';
 
@@ -31,7 +32,7 @@ export async function startDemoSandbox(extensionPath: string): Promise<DemoSandb
     // sandbox back into dist/extension.js. This one stays a real require at run time.
     bundle = module.require(file) as SandboxBundle;
   } catch (e) {
-    throw new Error(`The demo sandbox could not be loaded from ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new Error(l10n.t('The demo sandbox could not be loaded from {0}: {1}', file, e instanceof Error ? e.message : String(e)), { cause: e });
   }
   const sandbox = await bundle.startEmbeddedSandbox();
   let stopped: Promise<void> | undefined;

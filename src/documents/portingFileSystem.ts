@@ -9,16 +9,19 @@ import type { PortingEvent } from '../api/types';
 import { EVENT_SCHEME, parseEventPath } from './eventPath';
 import { parseOrderPath } from './orderPath';
 
-export const READONLY_MESSAGE = new vscode.MarkdownString(
-  'Telnyx porting documents are read-only: they show what Telnyx recorded. To send an event again, use **Telnyx Porting: Republish Event**.',
-);
+/** What VS Code says when someone tries to edit a document of the scheme. */
+export function readonlyMessage(): vscode.MarkdownString {
+  return new vscode.MarkdownString(
+    vscode.l10n.t('Telnyx porting documents are read-only: they show what Telnyx recorded. To send an event again, use **Telnyx Porting: Republish Event**.'),
+  );
+}
 
 /** What the document shows: the event as Telnyx returns it, or a plain note while its payload is not generated yet. */
 export function renderEvent(event: PortingEvent): string {
   if (event.payload_status === 'created') {
     return `${JSON.stringify(
       {
-        note: 'Telnyx has not generated this event\'s payload yet (payload_status is "created"). Refresh this document later to see it.',
+        note: vscode.l10n.t('Telnyx has not generated this event\'s payload yet (payload_status is "created"). Refresh this document later to see it.'),
         event,
       },
       null,
@@ -147,19 +150,19 @@ export class PortingFileSystem implements vscode.FileSystemProvider {
   }
 
   writeFile(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
+    throw readOnly();
   }
 
   delete(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
+    throw readOnly();
   }
 
   rename(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
+    throw readOnly();
   }
 
   createDirectory(): never {
-    throw vscode.FileSystemError.NoPermissions('Telnyx porting documents are read-only.');
+    throw readOnly();
   }
 
   readDirectory(): [string, vscode.FileType][] {
@@ -178,4 +181,8 @@ export class PortingFileSystem implements vscode.FileSystemProvider {
     if (order) return async (client, signal) => `${JSON.stringify(await client.getOrder(direction(order.direction), order.id, signal), null, 2)}\n`;
     throw vscode.FileSystemError.FileNotFound(uri);
   }
+}
+
+function readOnly(): vscode.FileSystemError {
+  return vscode.FileSystemError.NoPermissions(vscode.l10n.t('Telnyx porting documents are read-only.'));
 }

@@ -13,7 +13,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   private next = 1;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This report is no longer in memory (reports last as long as the window).';
+    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This report is no longer in memory (reports last as long as the window).');
   }
 
   /** Opens `text` as a new read-only document named `name` (e.g. "Handler answers.md"). */

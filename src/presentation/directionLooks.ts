@@ -2,6 +2,7 @@
 // icon and tooltip. The wire's facts are in ../api/directions.ts; this is the other half of a direction's
 // entry. Ids are plain strings so this stays vscode-free; the tree turns them into ThemeIcons.
 
+import * as l10n from '@vscode/l10n';
 import type { Direction, DirectionId } from '../api/directions';
 import type { StatusColor } from './statusColors';
 
@@ -25,49 +26,74 @@ export interface DirectionLooks {
   eventTypes: Readonly<Record<string, string>>;
 }
 
-const UNKNOWN_STATUS: StatusLook = { label: 'Unknown status', icon: 'question', color: 'inactive' };
+/**
+ * A look whose label is looked up in the user's language each time it is read: the table is built when the module
+ * loads, before the extension has told l10n which language that is.
+ */
+function look(label: () => string, icon: string, color: StatusColor): StatusLook {
+  return {
+    get label() {
+      return label();
+    },
+    icon,
+    color,
+  };
+}
+
+/** Words keyed by event type, each looked up when read (see look). */
+function words(table: Readonly<Record<string, () => string>>): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [key, word] of Object.entries(table)) Object.defineProperty(out, key, { get: word, enumerable: true });
+  return out;
+}
+
+const UNKNOWN_STATUS: StatusLook = look(() => l10n.t('Unknown status'), 'question', 'inactive');
 
 // Keyed by DirectionId, so a direction added to the wire table without its looks does not compile.
 const LOOKS: Readonly<Record<DirectionId, DirectionLooks>> = {
   portin: {
     rootIcon: 'arrow-circle-down',
-    rootTooltip: 'Porting orders: numbers moving to Telnyx',
+    get rootTooltip() {
+      return l10n.t('Porting orders: numbers moving to Telnyx');
+    },
     statuses: {
-      draft: { label: 'Draft', icon: 'edit', color: 'inactive' },
-      'in-process': { label: 'In process', icon: 'sync', color: 'inProgress' },
-      submitted: { label: 'Submitted', icon: 'send', color: 'inProgress' },
-      exception: { label: 'Exception', icon: 'warning', color: 'exception' },
-      'foc-date-confirmed': { label: 'FOC date confirmed', icon: 'calendar', color: 'focConfirmed' },
-      ported: { label: 'Ported', icon: 'pass-filled', color: 'ported' },
-      cancelled: { label: 'Cancelled', icon: 'circle-slash', color: 'inactive' },
-      'cancel-pending': { label: 'Cancel pending', icon: 'clock', color: 'pending' },
+      draft: look(() => l10n.t('Draft'), 'edit', 'inactive'),
+      'in-process': look(() => l10n.t('In process'), 'sync', 'inProgress'),
+      submitted: look(() => l10n.t('Submitted'), 'send', 'inProgress'),
+      exception: look(() => l10n.t('Exception'), 'warning', 'exception'),
+      'foc-date-confirmed': look(() => l10n.t('FOC date confirmed'), 'calendar', 'focConfirmed'),
+      ported: look(() => l10n.t('Ported'), 'pass-filled', 'ported'),
+      cancelled: look(() => l10n.t('Cancelled'), 'circle-slash', 'inactive'),
+      'cancel-pending': look(() => l10n.t('Cancel pending'), 'clock', 'pending'),
     },
-    eventTypes: {
-      'porting_order.status_changed': 'Status changed',
-      'porting_order.new_comment': 'New comment',
-      'porting_order.messaging_changed': 'Messaging changed',
-      'porting_order.split': 'Order split',
-      'porting_order.deleted': 'Order deleted',
-      'porting_order.loa_updated': 'LOA updated',
-      'porting_order.sharing_token_expired': 'Sharing token expired',
-    },
+    eventTypes: words({
+      'porting_order.status_changed': () => l10n.t('Status changed'),
+      'porting_order.new_comment': () => l10n.t('New comment'),
+      'porting_order.messaging_changed': () => l10n.t('Messaging changed'),
+      'porting_order.split': () => l10n.t('Order split'),
+      'porting_order.deleted': () => l10n.t('Order deleted'),
+      'porting_order.loa_updated': () => l10n.t('LOA updated'),
+      'porting_order.sharing_token_expired': () => l10n.t('Sharing token expired'),
+    }),
   },
   portout: {
     rootIcon: 'arrow-circle-up',
-    rootTooltip: 'Port-outs: numbers moving away from Telnyx',
+    get rootTooltip() {
+      return l10n.t('Port-outs: numbers moving away from Telnyx');
+    },
     statuses: {
-      pending: { label: 'Pending', icon: 'clock', color: 'pending' },
-      authorized: { label: 'Authorized', icon: 'verified', color: 'inProgress' },
-      ported: { label: 'Ported', icon: 'pass-filled', color: 'ported' },
-      rejected: { label: 'Rejected', icon: 'error', color: 'rejected' },
-      'rejected-pending': { label: 'Rejected (pending)', icon: 'warning', color: 'exception' },
-      canceled: { label: 'Canceled', icon: 'circle-slash', color: 'inactive' },
+      pending: look(() => l10n.t('Pending'), 'clock', 'pending'),
+      authorized: look(() => l10n.t('Authorized'), 'verified', 'inProgress'),
+      ported: look(() => l10n.t('Ported'), 'pass-filled', 'ported'),
+      rejected: look(() => l10n.t('Rejected'), 'error', 'rejected'),
+      'rejected-pending': look(() => l10n.t('Rejected (pending)'), 'warning', 'exception'),
+      canceled: look(() => l10n.t('Canceled'), 'circle-slash', 'inactive'),
     },
-    eventTypes: {
-      'portout.status_changed': 'Status changed',
-      'portout.new_comment': 'New comment',
-      'portout.foc_date_changed': 'FOC date changed',
-    },
+    eventTypes: words({
+      'portout.status_changed': () => l10n.t('Status changed'),
+      'portout.new_comment': () => l10n.t('New comment'),
+      'portout.foc_date_changed': () => l10n.t('FOC date changed'),
+    }),
   },
 };
 

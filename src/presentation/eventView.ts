@@ -1,6 +1,7 @@
 // An event's row and tooltip, for both directions: the event types' words come from the direction's looks,
 // and what a type adds to its label is read from the payload (see recordFields.ts).
 
+import * as l10n from '@vscode/l10n';
 import type { Direction } from '../api/directions';
 import { recordTimeText } from '../api/records';
 import type { PortingEvent } from '../api/types';
@@ -8,7 +9,8 @@ import { looksOf, statusLook } from './directionLooks';
 import type { StatusColor } from './statusColors';
 import { escapeMarkdown, fieldLine, markdownLines } from './markdown';
 import { commentText, fieldText, payloadField, payloadStatus } from './recordFields';
-import { relativeTime } from './relativeTime';
+import { dateText } from './locale';
+import { timeAgo } from './relativeTime';
 
 /** Codicons by the last part of the event type, the same in both directions. */
 const EVENT_ICONS: Record<string, string> = {
@@ -30,6 +32,8 @@ export interface EventView {
   change?: string;
   /** "3 h ago". */
   when: string;
+  /** `when` said in words: "3 hours ago". */
+  spokenWhen: string;
   /** The start of a comment, as the row shows it. */
   excerpt?: string;
   /** False while Telnyx has not generated the payload yet (payload_status "created"). */
@@ -53,14 +57,15 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
   const type = fieldText(event.event_type) ?? 'unknown';
   const base = looksOf(dir).eventTypes[type];
   const suffix = type.split('.').pop() ?? '';
-  const kind = base ?? humanize(type);
+  const kind = base ?? (fieldText(event.event_type) === undefined ? l10n.t('Unknown') : humanize(type));
   let change: string | undefined;
   let color: StatusColor | undefined;
   if (suffix === 'status_changed') {
     change = payloadStatus(event);
     if (change) color = statusLook(dir, change).color;
   } else if (suffix === 'foc_date_changed') {
-    change = fieldText(payloadField(event, 'foc_date'))?.slice(0, 10);
+    const foc = fieldText(payloadField(event, 'foc_date'));
+    change = foc === undefined ? undefined : dateText(foc);
   } else if (suffix === 'messaging_changed') {
     change = fieldText(payloadField(event, 'messaging', 'messaging_port_status'));
   }
@@ -68,13 +73,14 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
   const payloadReady = event.payload_status !== 'created';
   const comment = suffix === 'new_comment' && payloadReady ? commentText(event) : undefined;
   const excerpt = comment ? `${comment.replace(/\s+/g, ' ').slice(0, 60)}${comment.length > 60 ? '…' : ''}` : undefined;
-  const when = relativeTime(recordTimeText(event), now);
-  const description = payloadReady ? (excerpt ? `${when} · ${excerpt}` : when) : `${when} · payload not generated yet`;
+  const { short: when, spoken: spokenWhen } = timeAgo(recordTimeText(event), now);
+  const description = [when, payloadReady ? excerpt : l10n.t('payload not generated yet')].filter((p) => p !== undefined).join(' · ');
   return {
     label,
     kind,
     change,
     when,
+    spokenWhen,
     excerpt,
     payloadReady,
     description,
@@ -92,14 +98,14 @@ function eventTooltip(dir: Direction, event: PortingEvent, label: string): strin
   const comment = commentText(event);
   if (comment) lines.push(`> ${escapeMarkdown(comment.length > 500 ? `${comment.slice(0, 500)}…` : comment)}`, '');
   const reason = fieldText(payloadField(event, 'rejection_reason'));
-  if (reason) lines.push(fieldLine('Rejection reason', reason));
+  if (reason) lines.push(fieldLine(l10n.t('Rejection reason'), reason));
   lines.push(
-    fieldLine('Type', event.event_type),
-    fieldLine(event.created_at ? 'Created' : 'Time', recordTimeText(event)),
-    fieldLine('Payload', event.payload_status === 'created' ? 'not generated yet (created)' : (event.payload_status ?? 'unknown')),
-    fieldLine('Notifications', (event.available_notification_methods ?? []).join(', ')),
-    fieldLine('Event id', event.id),
-    fieldLine('Order id', event[dir.eventOrderField]),
+    fieldLine(l10n.t('Type'), event.event_type),
+    fieldLine(event.created_at ? l10n.t('Created') : l10n.t('Time'), recordTimeText(event)),
+    fieldLine(l10n.t('Payload'), event.payload_status === 'created' ? l10n.t('not generated yet (created)') : (event.payload_status ?? l10n.t('unknown'))),
+    fieldLine(l10n.t('Notifications'), (event.available_notification_methods ?? []).join(', ')),
+    fieldLine(l10n.t('Event id'), event.id),
+    fieldLine(l10n.t('Order id'), event[dir.eventOrderField]),
   );
   return markdownLines(lines);
 }

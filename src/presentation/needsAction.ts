@@ -3,6 +3,7 @@
 // ("Needs attention"). Plain text only: notifications are not Markdown, so text from the API is flattened
 // and kept inert here (see plainText), never escaped for Markdown.
 
+import * as l10n from '@vscode/l10n';
 import { DEFAULTS } from '../api/defaults';
 import { DIRECTIONS, eventOrderId, type Direction, type DirectionId } from '../api/directions';
 import type { Order, PortingEvent } from '../api/types';
@@ -114,7 +115,7 @@ export function plainText(text: string, max = LINE_MAX): string {
 }
 
 function shortId(id: string | undefined): string {
-  return id ? id.slice(0, 8) : 'unknown';
+  return id ? id.slice(0, 8) : l10n.t('unknown');
 }
 
 /** The order as a notification names it: its row label when the order is at hand, else what the event carries. */
@@ -126,7 +127,7 @@ function subject(dir: Direction, event: PortingEvent, order: Order | undefined):
     list.length > 1 ? `${list[0]} (+${list.length - 1})` : list[0],
     fieldText(payloadField(event, 'customer_reference')) ?? fieldText(payloadField(event, 'support_key')),
   ].filter((s): s is string => s !== undefined);
-  return parts.length > 0 ? parts.join(' · ') : `order ${shortId(eventOrderId(dir, event))}`;
+  return parts.length > 0 ? parts.join(' · ') : l10n.t('order {0}', shortId(eventOrderId(dir, event)));
 }
 
 /** Why the status is what it is, when the payload says: port-in status details, a port-out rejection reason. */
@@ -138,24 +139,30 @@ function statusReason(event: PortingEvent): string | undefined {
   return texts.length > 0 ? texts.join('; ') : fieldText(payloadField(event, 'rejection_reason'));
 }
 
-const AUTHOR_WORDS = { own: 'Your comment', telnyx: 'Comment from Telnyx', system: 'Comment from Telnyx (automatic)', unknown: 'New comment' } as const;
+/** Who wrote a comment, as a notification says it; looked up in the user's language when used. */
+const AUTHOR_WORDS = {
+  own: () => l10n.t('Your comment'),
+  telnyx: () => l10n.t('Comment from Telnyx'),
+  system: () => l10n.t('Comment from Telnyx (automatic)'),
+  unknown: () => l10n.t('New comment'),
+} as const;
 
 /** What happened, in words: "Exception: LOA signature does not match", "Comment from Telnyx: …". */
 function happened(dir: Direction, event: PortingEvent, kind: ActionKind, context: ActionContext): string {
   const label = eventView(dir, event).label;
-  if (kind === 'payload-pending') return `${label} (details not generated yet)`;
+  if (kind === 'payload-pending') return l10n.t('{0} (details not generated yet)', label);
   switch (typeTail(event)) {
     case 'status_changed': {
       const status = payloadStatus(event);
       if (status === undefined) return label;
       const reason = statusReason(event);
       const words = statusLook(dir, status).label;
-      return reason ? `${words}: ${reason}` : words;
+      return reason ? l10n.t('{0}: {1}', words, reason) : words;
     }
     case 'new_comment': {
       const text = commentText(event);
-      const author = AUTHOR_WORDS[commentAuthor(event, context)];
-      return text ? `${author}: ${text}` : author;
+      const author = AUTHOR_WORDS[commentAuthor(event, context)]();
+      return text ? l10n.t('{0}: {1}', author, text) : author;
     }
     default:
       return label;
@@ -169,7 +176,7 @@ function happened(dir: Direction, event: PortingEvent, kind: ActionKind, context
  */
 export function notificationLine(dir: Direction, event: PortingEvent, order?: Order, context: ActionContext = {}): string {
   const kind = needsAction(dir, event, context);
-  return plainText(`${dir.label} ${subject(dir, event, order)} → ${happened(dir, event, kind, context)}`);
+  return plainText(l10n.t('{0} {1} → {2}', dir.label, subject(dir, event, order), happened(dir, event, kind, context)));
 }
 
 export interface DirectedEvent {
@@ -177,15 +184,21 @@ export interface DirectedEvent {
   event: PortingEvent;
 }
 
+/** How many new events of one direction, as a whole phrase per direction, so each translates with its own plural. */
+const DIRECTION_EVENTS: Readonly<Record<DirectionId, (n: number) => string>> = {
+  portin: (n) => (n === 1 ? l10n.t('1 port-in event') : l10n.t('{0} port-in events', n)),
+  portout: (n) => (n === 1 ? l10n.t('1 port-out event') : l10n.t('{0} port-out events', n)),
+};
+
 /** One line for a burst: "5 port-in events, 2 need action", "5 port-in and 3 port-out events, 1 needs action". */
 export function summarize(items: readonly DirectedEvent[], kinds: readonly ActionKind[] = DEFAULT_NOTIFY_KINDS, context: ActionContext = {}): string {
-  const counts = DIRECTIONS.map((dir) => ({ dir, n: items.filter((x) => x.direction.id === dir.id).length })).filter((c) => c.n > 0);
-  if (counts.length === 0) return 'No new events';
-  const total = items.length;
-  const noun = total === 1 ? 'event' : 'events';
-  const parts = counts.map((c) => `${c.n} ${c.dir.label.toLowerCase()}`);
-  const head = `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]} ${noun}`;
+  const count = (id: DirectionId): number => items.filter((x) => x.direction.id === id).length;
+  const counts = DIRECTIONS.map((dir) => ({ id: dir.id, n: count(dir.id) })).filter((c) => c.n > 0);
+  if (counts.length === 0) return l10n.t('No new events');
+  // Both directions (the table has two): one sentence with both numbers, so no phrase is built from pieces.
+  const head = counts.length === 1 ? DIRECTION_EVENTS[counts[0]!.id](counts[0]!.n) : l10n.t('{0} port-in and {1} port-out events', count('portin'), count('portout'));
   const acting = items.filter((x) => notifies(needsAction(x.direction, x.event, context), kinds)).length;
-  return acting === 0 ? head : `${head}, ${acting} ${acting === 1 ? 'needs' : 'need'} action`;
+  if (acting === 0) return head;
+  return acting === 1 ? l10n.t('{0}, 1 needs action', head) : l10n.t('{0}, {1} need action', head, acting);
 }
 

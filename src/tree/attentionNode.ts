@@ -24,14 +24,14 @@ export class AttentionNode extends PagedNode<Order> {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Needs attention', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Needs attention'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('charts.orange'));
     item.contextValue = `attention:${this.direction.id}`;
     const total = this.total;
     item.description = total === undefined ? undefined : `${total}`;
     item.accessibilityInformation = { label: spokenAttention(total) };
-    item.tooltip = `${this.direction.label} orders waiting on you or with a FOC date within 48 hours. Opening this reads every ${this.direction.label} order once; Refresh reads them again.`;
+    item.tooltip = vscode.l10n.t('{0} orders waiting on you or with a FOC date within 48 hours. Opening this reads every {0} order once; Refresh reads them again.', this.direction.label);
     return item;
   }
 

@@ -38,10 +38,10 @@ export class EventNode implements TreeNode {
     item.id = this.id;
     const orderId = eventOrderId(this.direction, this.event);
     const order = this.standalone && orderId ? orderId.slice(0, 8) : undefined;
-    const described = order ? `${view.description} · order ${order}` : view.description;
+    const described = order ? `${view.description} · ${vscode.l10n.t('order {0}', order)}` : view.description;
     // Arrived while watching and not opened yet.
     const isNew = !!this.event.id && this.fresh.isNew(this.event.id);
-    item.description = this.busy ?? (isNew ? `New · ${described}` : described);
+    item.description = this.busy ?? (isNew ? `${vscode.l10n.t('New')} · ${described}` : described);
     item.accessibilityInformation = { label: spokenEvent(view, { isNew, busy: this.busy, order }) };
     item.iconPath = this.busy ? themeIcon('loading~spin') : themeIcon(view.icon, view.color);
     // Without an id there is nothing to open, republish or copy.
@@ -56,7 +56,7 @@ export class EventNode implements TreeNode {
   }
 
   command(): vscode.Command {
-    return { command: 'telnyxPorting.openEvent', title: 'Open Event Payload', arguments: [this] };
+    return { command: 'telnyxPorting.openEvent', title: vscode.l10n.t('Open Event Payload'), arguments: [this] };
   }
 
   tooltip(): vscode.MarkdownString {
@@ -65,7 +65,7 @@ export class EventNode implements TreeNode {
 
   /** The type and id, with no API text that could be long: for confirmations and messages. */
   get title(): string {
-    return `${eventView(this.direction, this.event).label} (${this.event.event_type ?? 'unknown type'}, ${this.event.id ?? 'no id'})`;
+    return vscode.l10n.t('{0} ({1}, {2})', eventView(this.direction, this.event).label, this.event.event_type ?? vscode.l10n.t('unknown type'), this.event.id ?? vscode.l10n.t('no id'));
   }
 
   get uri(): vscode.Uri | undefined {

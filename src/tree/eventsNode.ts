@@ -1,6 +1,7 @@
 // What "Recent events" and an order share: a direction's events, or one order's, a page at a time,
 // newest first, kept slimmed (see slimEvent): the tree shows words, documents fetch the full payload.
 
+import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
 import { eventOrderId, type Direction } from '../api/directions';
 import { TelnyxError } from '../api/errors';
@@ -32,7 +33,7 @@ export abstract class EventsNode extends PagedNode<PortingEvent> {
     const orderId = this.orderId;
     if (this.forOrder && !orderId) {
       const refuse = (): never => {
-        throw new TelnyxError('malformed', 'This order has no id in what Telnyx sent, so its events cannot be listed.');
+        throw new TelnyxError('malformed', vscode.l10n.t('This order has no id in what Telnyx sent, so its events cannot be listed.'));
       };
       return { page: async () => refuse(), all: async () => refuse() };
     }

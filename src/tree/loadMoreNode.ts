@@ -17,13 +17,13 @@ export class LoadMoreNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.parent.loading ? 'Loading…' : 'Load more…', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.parent.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.total !== undefined ? `${this.shown} of ${this.total}` : `${this.shown} shown`;
+    item.description = this.total !== undefined ? vscode.l10n.t('{0} of {1}', this.shown, this.total) : vscode.l10n.t('{0} shown', this.shown);
     item.iconPath = new vscode.ThemeIcon(this.parent.loading ? 'loading~spin' : 'ellipsis');
     item.accessibilityInformation = { label: spokenLoadMore(this.shown, this.total, this.parent.loading) };
     item.contextValue = 'loadMore';
-    item.command = { command: 'telnyxPorting.loadMore', title: 'Load More', arguments: [this] };
+    item.command = { command: 'telnyxPorting.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
     return item;
   }
 }

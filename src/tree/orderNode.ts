@@ -1,7 +1,7 @@
 // One porting order or port-out; expands to its events, newest first.
 
 import * as vscode from 'vscode';
-import type { Direction } from '../api/directions';
+import { matchFieldWords, type Direction } from '../api/directions';
 import type { Order } from '../api/types';
 import { orderView } from '../presentation/orderView';
 import { spokenOrder } from '../presentation/spokenLabels';
@@ -35,12 +35,13 @@ export class OrderNode extends EventsNode {
     // Without an id there is nothing to ask Telnyx about this order: no events to expand, no export.
     const item = new vscode.TreeItem(view.label, this.order.id ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.matched?.length ? `${view.description} · matched ${this.matched.join(', ')}` : view.description;
+    const matched = this.matched?.map(matchFieldWords);
+    item.description = matched?.length ? `${view.description} · ${vscode.l10n.t('matched {0}', matched.join(', '))}` : view.description;
     item.iconPath = themeIcon(view.status.icon, view.status.color);
     // Without an id no order action (refresh, export, copy id) has anything to act on.
     const watched = !!this.order.id && this.ctx.watched(this.direction.id).includes(this.order.id);
     item.contextValue = this.order.id ? `order:${this.direction.id}:${view.statusValue}${watched ? ':watched' : ''}` : `orderWithoutId:${this.direction.id}`;
-    item.accessibilityInformation = { label: spokenOrder(view, { watched, matched: this.matched }) };
+    item.accessibilityInformation = { label: spokenOrder(view, { watched, matched }) };
     return item;
   }
 

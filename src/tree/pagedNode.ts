@@ -2,7 +2,7 @@
 // "Load more…" while pages remain, an error node instead of a crash, one load at a time, and no load
 // outliving what it was for.
 
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { TelnyxError } from '../api/errors';
 import { NewestFirstReader, type ReaderSource } from '../api/newestFirstReader';
 import { recordKey, type Identified } from '../api/records';
@@ -64,9 +64,16 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
     while (!this.reader.started && !this.error) await this.loadNext();
     const reader = this.reader;
     const children = [...this.leadingChildren(), ...this.arrange(reader.items).map((x) => this.nodeFor(x))];
-    children.push(...reader.malformed.map((text, i) => new WarningNode(this, `malformed/${i}`, 'Unreadable record', text)));
+    children.push(...reader.malformed.map((text, i) => new WarningNode(this, `malformed/${i}`, vscode.l10n.t('Unreadable record'), text)));
     if (reader.unsettled) {
-      children.push(new WarningNode(this, 'unsettled', 'Some records may be missing', 'The list kept changing while it was read (Telnyx lists it in no order). Refresh to read it again.'));
+      children.push(
+        new WarningNode(
+          this,
+          'unsettled',
+          vscode.l10n.t('Some records may be missing'),
+          vscode.l10n.t('The list kept changing while it was read (Telnyx lists it in no order). Refresh to read it again.'),
+        ),
+      );
     }
     if (this.error) children.push(new ErrorNode(this, this.error));
     else if (reader.hasMore) children.push(new LoadMoreNode(this, reader.items.length, reader.total));

@@ -19,11 +19,11 @@ export class RecentEventsNode extends EventsNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Recent events', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Recent events'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('history');
     item.contextValue = `recent:${this.direction.id}`;
-    item.tooltip = `All ${this.direction.label} events, newest first`;
+    item.tooltip = vscode.l10n.t('All {0} events, newest first', this.direction.label);
     item.accessibilityInformation = { label: spokenRecentEvents(this.direction) };
     return item;
   }

@@ -48,8 +48,8 @@ export class DirectionRootNode extends PagedNode<Order> {
     item.iconPath = new vscode.ThemeIcon(looksOf(this.direction).rootIcon);
     item.contextValue = `root:${this.direction.id}${this.filterState ? ':filtered' : ''}`;
     const total = this.reader.total;
-    const count = total !== undefined ? `${total} order${total === 1 ? '' : 's'}` : undefined;
-    item.description = [this.filterState ? `filter: ${this.filterState.label}` : undefined, count].filter(Boolean).join(' · ') || undefined;
+    const count = total === undefined ? undefined : total === 1 ? vscode.l10n.t('1 order') : vscode.l10n.t('{0} orders', total);
+    item.description = [this.filterState ? vscode.l10n.t('filter: {0}', this.filterState.label) : undefined, count].filter(Boolean).join(' · ') || undefined;
     item.tooltip = looksOf(this.direction).rootTooltip;
     item.accessibilityInformation = { label: spokenRoot(this.direction, total, this.filterState?.label) };
     return item;

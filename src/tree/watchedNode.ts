@@ -22,14 +22,14 @@ export class WatchedNode extends PagedNode<Order> {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Watched', vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(vscode.l10n.t('Watched'), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('eye');
     item.contextValue = `watched:${this.direction.id}`;
     const watched = this.ids().length;
     item.description = `${watched}`;
     item.accessibilityInformation = { label: spokenWatched(watched) };
-    item.tooltip = `${this.direction.label} orders you watch (context menu of an order: Watch / Unwatch)`;
+    item.tooltip = vscode.l10n.t('{0} orders you watch (context menu of an order: Watch / Unwatch)', this.direction.label);
     return item;
   }
 
@@ -46,7 +46,7 @@ export class WatchedNode extends PagedNode<Order> {
             const err = TelnyxError.from(e);
             // A key or network problem is the group's error; one order gone is that order's row.
             if (err.kind !== 'not-found') throw err;
-            malformed.push(`Watched order ${id} could not be read: ${err.message}`);
+            malformed.push(vscode.l10n.t('Watched order {0} could not be read: {1}', id, err.message));
           }
         }),
       );

@@ -9,6 +9,7 @@ import { TelnyxError } from '../api/errors';
 import type { Order, PortoutDecision } from '../api/types';
 import { orderView } from '../presentation/orderView';
 import { plainText } from '../presentation/needsAction';
+import { fieldValueText } from '../presentation/locale';
 import { fieldText } from '../presentation/recordFields';
 import type { Services } from '../services';
 import type { OrderNode } from '../tree/orderNode';
@@ -21,19 +22,26 @@ const inFlight = new Set<string>();
 /** The port-out's facts a person needs to decide, in plain words (API text flattened, never Markdown). */
 function facts(order: Order): string[] {
   const numbers = PORT_OUT.numbersOf(order);
-  const shown = numbers.length ? `${plainText(numbers.slice(0, 10).join(', '))}${numbers.length > 10 ? ` (+${numbers.length - 10} more)` : ''}` : 'none listed';
+  const listed = plainText(numbers.slice(0, 10).join(', '));
+  const shown = numbers.length === 0 ? vscode.l10n.t('none listed') : numbers.length > 10 ? vscode.l10n.t('{0} (+{1} more)', listed, numbers.length - 10) : listed;
   const fields = PORT_OUT.detailFields(order)
     .map(([name, value]) => [name, fieldText(value)] as const)
     .filter((f): f is readonly [string, string] => f[1] !== undefined)
-    .map(([name, value]) => `${name}: ${plainText(value)}`);
-  return [`Numbers: ${shown}`, ...fields];
+    .map(([name, value]) => vscode.l10n.t('{0}: {1}', name, plainText(fieldValueText(value))));
+  return [vscode.l10n.t('Numbers: {0}', shown), ...fields];
 }
 
-const MEANING: Record<PortoutDecision, string> = {
-  authorized:
-    'Authorizing lets these numbers leave your account on the FOC date. A port-out request you do not recognise may be fraud: authorize only one you expect.',
-  'rejected-pending': "Rejecting sends your reason to Telnyx's porting team, who review it. A rejection can be reversed only through Telnyx.",
+/** What a decision means, said in the confirmation; looked up when asked, in the user's language. */
+const MEANING: Record<PortoutDecision, () => string> = {
+  authorized: () =>
+    vscode.l10n.t('Authorizing lets these numbers leave your account on the FOC date. A port-out request you do not recognise may be fraud: authorize only one you expect.'),
+  'rejected-pending': () => vscode.l10n.t("Rejecting sends your reason to Telnyx's porting team, who review it. A rejection can be reversed only through Telnyx."),
 };
+
+/** "authorized", "rejected (Telnyx reviews the reason)": how the messages below say what was done. */
+function doneWords(decision: PortoutDecision): string {
+  return decision === 'authorized' ? vscode.l10n.t('authorized') : vscode.l10n.t('rejected (Telnyx reviews the reason)');
+}
 
 /**
  * Confirms and sends one decision on a pending port-out. `reason` is asked before (rejection) by the caller.
@@ -47,9 +55,11 @@ export async function answerPortout(s: Services, node: OrderNode, decision: Port
   if (inFlight.has(id)) return 'busy';
   inFlight.add(id);
   try {
-    const verb = decision === 'authorized' ? 'Authorize' : 'Reject';
-    const detail = [...facts(order), ...(reason ? [`Reason: ${plainText(reason)}`] : []), '', MEANING[decision]].join('\n');
-    const choice = await vscode.window.showWarningMessage(`${verb} the port-out of ${orderView(PORT_OUT, order).label}?`, { modal: true, detail }, verb);
+    const verb = decision === 'authorized' ? vscode.l10n.t('Authorize') : vscode.l10n.t('Reject');
+    const name = orderView(PORT_OUT, order).label;
+    const question = decision === 'authorized' ? vscode.l10n.t('Authorize the port-out of {0}?', name) : vscode.l10n.t('Reject the port-out of {0}?', name);
+    const detail = [...facts(order), ...(reason ? [vscode.l10n.t('Reason: {0}', plainText(reason))] : []), '', MEANING[decision]()].join('\n');
+    const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, verb);
     if (choice !== verb) return 'declined';
     return await send(s, node, decision, reason);
   } finally {
@@ -59,15 +69,14 @@ export async function answerPortout(s: Services, node: OrderNode, decision: Port
 
 async function send(s: Services, node: OrderNode, decision: PortoutDecision, reason: string | undefined): Promise<AnswerResult> {
   const id = node.order.id!;
-  const done = decision === 'authorized' ? 'authorized' : 'rejected (Telnyx reviews the reason)';
   try {
     const client = await s.session.get();
-    const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sending your answer on port-out ${id.slice(0, 8)}…` }, () =>
+    const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending your answer on port-out {0}…', id.slice(0, 8)) }, () =>
       client.answerPortout(id, decision, reason === undefined ? {} : { reason }),
     );
     s.tree.updateOrder(PORT_OUT, updated);
     s.log.info(`Port-out ${id}: ${decision}.`);
-    void vscode.window.showInformationMessage(`The port-out was ${done}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The port-out was {0}.', doneWords(decision)));
     return 'sent';
   } catch (e) {
     if (!(e instanceof TelnyxError && e.kind === 'unknown-outcome')) {
@@ -82,7 +91,6 @@ async function send(s: Services, node: OrderNode, decision: PortoutDecision, rea
 /** Not known whether Telnyx took it: read the port-out again rather than guess, and say what was found. */
 async function check(s: Services, node: OrderNode, decision: PortoutDecision, reason: string | undefined, why: string): Promise<AnswerResult> {
   const id = node.order.id!;
-  const done = decision === 'authorized' ? 'authorized' : 'rejected (Telnyx reviews the reason)';
   let now: Order | undefined;
   try {
     now = await (await s.session.get()).getOrder(PORT_OUT, id);
@@ -91,14 +99,22 @@ async function check(s: Services, node: OrderNode, decision: PortoutDecision, re
   }
   if (!now) {
     // Unchecked, sending again could answer twice: the only way on is to check again.
-    const choice = await vscode.window.showWarningMessage(`${why} The port-out could not be read again to check whether the answer took effect.`, 'Check Again');
-    return choice === 'Check Again' ? check(s, node, decision, reason, why) : 'unknown';
+    const checkAgain = vscode.l10n.t('Check Again');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} The port-out could not be read again to check whether the answer took effect.', why), checkAgain);
+    return choice === checkAgain ? check(s, node, decision, reason, why) : 'unknown';
   }
   if (decisionTookEffect(now, decision)) {
     s.tree.updateOrder(PORT_OUT, now);
-    void vscode.window.showInformationMessage(`The answer's connection failed, but reading the port-out again shows it was ${done}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t("The answer's connection failed, but reading the port-out again shows it was {0}.", doneWords(decision)));
     return 'verified';
   }
-  const again = await vscode.window.showWarningMessage(`${why} Reading the port-out again shows it is still ${PORT_OUT.statusOf(now) ?? 'unchanged'}: the answer did not take effect.`, 'Send Again');
-  return again === 'Send Again' ? send(s, node, decision, reason) : 'unknown';
+  const sendAgain = vscode.l10n.t('Send Again');
+  const still = PORT_OUT.statusOf(now);
+  const again = await vscode.window.showWarningMessage(
+    still === undefined
+      ? vscode.l10n.t('{0} Reading the port-out again shows it is still unchanged: the answer did not take effect.', why)
+      : vscode.l10n.t('{0} Reading the port-out again shows it is still {1}: the answer did not take effect.', why, still),
+    sendAgain,
+  );
+  return again === sendAgain ? send(s, node, decision, reason) : 'unknown';
 }

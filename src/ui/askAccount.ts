@@ -10,10 +10,10 @@ export async function askAccount(s: Services, title: string, opts: { offerAdd?: 
     s.accounts.list().map(async (a) => ({
       label: `${a.id === active ? '$(check) ' : ''}${a.name}`,
       description: s.accounts.baseUrl(a),
-      detail: (await s.keys.has(a.id)) ? undefined : 'No API key set',
+      detail: (await s.keys.has(a.id)) ? undefined : vscode.l10n.t('No API key set'),
       account: a as Account | 'add',
     })),
   );
-  if (opts.offerAdd) items.push({ label: '$(add) Add Account…', description: '', detail: undefined, account: 'add' });
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Accounts: each with its own key and API base URL' }))?.account;
+  if (opts.offerAdd) items.push({ label: vscode.l10n.t('$(add) Add Account…'), description: '', detail: undefined, account: 'add' });
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Accounts: each with its own key and API base URL') }))?.account;
 }

@@ -18,18 +18,19 @@ export interface FoundEvent {
   complete?: boolean;
 }
 
-const ENTER_ID = 'Enter an event id…';
+/** The picker's "type an id" choice, told from the loaded events by identity, not by its words. */
+const ENTER_ID = Symbol('enter an event id');
 /** Enough to find today's events without a list of thousands. */
 const MAX_PICKS = 200;
 
 export function eventIdProblem(value: string): string | undefined {
-  return isUuid(value) ? undefined : 'An event id is a UUID like eef3340b-8903-4466-b445-89b697315a3a.';
+  return isUuid(value) ? undefined : vscode.l10n.t('An event id is a UUID like {0}.', 'eef3340b-8903-4466-b445-89b697315a3a');
 }
 
 /** The event the user names, or undefined if they cancel. Throws TelnyxError when the lookup fails. */
 export async function askEvent(s: Services, title: string, given?: string): Promise<FoundEvent | undefined> {
   if (given !== undefined && eventIdProblem(given)) {
-    void vscode.window.showErrorMessage(`"${given.slice(0, 60)}" is not an event id. ${eventIdProblem(given)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not an event id. {1}', given.slice(0, 60), eventIdProblem(given) ?? ''));
     return undefined;
   }
   let id = given;
@@ -39,7 +40,7 @@ export async function askEvent(s: Services, title: string, given?: string): Prom
     if (picked !== ENTER_ID) return picked;
     id = await vscode.window.showInputBox({
       title,
-      prompt: 'Port-in or port-out event id',
+      prompt: vscode.l10n.t('Port-in or port-out event id'),
       placeHolder: 'eef3340b-8903-4466-b445-89b697315a3a',
       ignoreFocusOut: true,
       validateInput: (v) => eventIdProblem(v.trim()),
@@ -49,7 +50,7 @@ export async function askEvent(s: Services, title: string, given?: string): Prom
   const client = await s.session.get();
   const wanted = id.trim();
   const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Looking up event ${wanted}…` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up event {0}…', wanted) },
     () => client.findEvent(wanted),
   );
   return { ...found, complete: true };
@@ -61,18 +62,23 @@ async function pickLoaded(s: Services, title: string): Promise<FoundEvent | type
   if (loaded.length === 0) return ENTER_ID;
   type Item = vscode.QuickPickItem & { found?: FoundEvent };
   const items: Item[] = [
-    { label: `$(edit) ${ENTER_ID}`, alwaysShow: true },
+    { label: vscode.l10n.t('$(edit) Enter an event id…'), alwaysShow: true },
     ...loaded.map((found): Item => {
       const order = eventOrderId(found.direction, found.event);
       return {
         label: eventView(found.direction, found.event).label,
-        description: `${found.direction.label} · ${relativeTime(recordTimeText(found.event))}${order ? ` · order ${order.slice(0, 8)}` : ''}`,
+        description: [found.direction.label, relativeTime(recordTimeText(found.event)), ...(order ? [vscode.l10n.t('order {0}', order.slice(0, 8))] : [])].join(' · '),
         detail: found.event.id ?? undefined,
         found,
       };
     }),
   ];
-  const choice = await vscode.window.showQuickPick(items, { title, placeHolder: 'An event loaded in the tree, or enter any event id', matchOnDescription: true, matchOnDetail: true });
+  const choice = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: vscode.l10n.t('An event loaded in the tree, or enter any event id'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (!choice) return undefined;
   return choice.found ?? ENTER_ID;
 }

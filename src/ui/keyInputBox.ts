@@ -12,7 +12,6 @@ export interface KeyInputOptions {
   check(key: string, signal: AbortSignal): Promise<void>;
 }
 
-const REFUSED = 'Telnyx refused this API key. Correct it and press Enter, or Escape to cancel.';
 
 /**
  * The key once Telnyx accepted it (or the user chose to keep one that could not be checked), trimmed;
@@ -73,11 +72,11 @@ export function askCheckedKey(opts: KeyInputOptions): Promise<string | undefined
           box.busy = false;
           box.enabled = true;
           if (err.kind === 'auth') {
-            box.validationMessage = REFUSED;
+            box.validationMessage = vscode.l10n.t('Telnyx refused this API key. Correct it and press Enter, or Escape to cancel.');
           } else if (err.kind === 'network' || err.kind === 'timeout' || err.kind === 'server') {
             unchecked = key;
             box.validationMessage = {
-              message: `The key could not be checked: ${err.message.replace(/\.$/, '')}. Press Enter to save it anyway, or Escape to cancel.`,
+              message: vscode.l10n.t('The key could not be checked: {0}. Press Enter to save it anyway, or Escape to cancel.', err.message.replace(/\.$/, '')),
               severity: vscode.InputBoxValidationSeverity.Warning,
             };
           } else {

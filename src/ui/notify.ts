@@ -8,14 +8,19 @@ export async function reportError(e: unknown, log: vscode.LogOutputChannel, retr
   const err = TelnyxError.from(e);
   if (err.kind === 'cancelled') return;
   log.error(err.message);
+  // Each button's words, made once: the choice comes back as the same string, in whatever language.
+  const updateKey = vscode.l10n.t('Update API Key');
+  const openSettings = vscode.l10n.t('Open Settings');
+  const tryAgain = vscode.l10n.t('Retry');
+  const showLog = vscode.l10n.t('Show Log');
   const actions: string[] = [];
-  if (err.kind === 'auth') actions.push('Update API Key');
-  if (err.kind === 'config') actions.push('Open Settings');
-  if (retry && err.retryable) actions.push('Retry');
-  actions.push('Show Log');
+  if (err.kind === 'auth') actions.push(updateKey);
+  if (err.kind === 'config') actions.push(openSettings);
+  if (retry && err.retryable) actions.push(tryAgain);
+  actions.push(showLog);
   const choice = await vscode.window.showErrorMessage(err.message, ...actions);
-  if (choice === 'Update API Key') await vscode.commands.executeCommand('telnyxPorting.setApiKey');
-  else if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'telnyxPorting');
-  else if (choice === 'Retry') await retry?.();
-  else if (choice === 'Show Log') log.show();
+  if (choice === updateKey) await vscode.commands.executeCommand('telnyxPorting.setApiKey');
+  else if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', 'telnyxPorting');
+  else if (choice === tryAgain) await retry?.();
+  else if (choice === showLog) log.show();
 }

@@ -22,17 +22,18 @@ export async function postComment(s: Services, c: Conversation, text: string): P
   await s.comments.drafts.save(c.direction.id, c.orderId, text);
   s.comments.render(c);
   if (text.trim() === '') {
-    void vscode.window.showWarningMessage('The reply is empty: Telnyx refuses an empty comment. Write it in the draft, then Post.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The reply is empty: Telnyx refuses an empty comment. Write it in the draft, then Post.'));
     return 'empty';
   }
   inFlight.add(key);
   try {
+    const post = vscode.l10n.t('Post');
     const choice = await vscode.window.showInformationMessage(
-      `Post this comment on ${c.direction.label} order ${c.title}?`,
-      { modal: true, detail: `${text}\n\n———\nTelnyx's porting team reads it. A posted comment cannot be edited or deleted from here.` },
-      'Post',
+      vscode.l10n.t('Post this comment on {0} order {1}?', c.direction.label, c.title),
+      { modal: true, detail: `${text}\n\n———\n${vscode.l10n.t("Telnyx's porting team reads it. A posted comment cannot be edited or deleted from here.")}` },
+      post,
     );
-    if (choice !== 'Post') return 'declined';
+    if (choice !== post) return 'declined';
     return await send(s, s.comments, c, text);
   } finally {
     inFlight.delete(key);
@@ -41,10 +42,10 @@ export async function postComment(s: Services, c: Conversation, text: string): P
 
 async function send(s: Services, conversations: Conversations, c: Conversation, text: string): Promise<PostResult> {
   const sentAt = Date.now();
-  c.thread.label = 'Posting your comment…';
+  c.thread.label = vscode.l10n.t('Posting your comment…');
   try {
     const client = await s.session.get();
-    const posted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Posting a comment to Telnyx' }, () =>
+    const posted = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Posting a comment to Telnyx') }, () =>
       client.postComment(c.direction, c.orderId, text),
     );
     await settled(conversations, c, posted);
@@ -72,18 +73,20 @@ async function check(s: Services, conversations: Conversations, c: Conversation,
   if (!now) {
     conversations.render(c);
     // Unchecked, sending again could post it twice: the only way on is to check again.
-    const choice = await vscode.window.showWarningMessage(`${why} The comments could not be read again to check whether it was posted. Your draft is kept.`, 'Check Again');
-    return choice === 'Check Again' ? check(s, conversations, c, text, sentAt, why) : 'unknown';
+    const checkAgain = vscode.l10n.t('Check Again');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} The comments could not be read again to check whether it was posted. Your draft is kept.', why), checkAgain);
+    return choice === checkAgain ? check(s, conversations, c, text, sentAt, why) : 'unknown';
   }
   c.comments = now;
   if (findPostedComment(now, text, sentAt)) {
     await settled(conversations, c);
-    void vscode.window.showInformationMessage("The comment's connection failed, but reading the comments again shows it was posted.");
+    void vscode.window.showInformationMessage(vscode.l10n.t("The comment's connection failed, but reading the comments again shows it was posted."));
     return 'verified';
   }
   conversations.render(c);
-  const again = await vscode.window.showWarningMessage(`${why} Reading the comments again shows it is not there: it was not posted. Your draft is kept.`, 'Send Again');
-  return again === 'Send Again' ? send(s, conversations, c, text) : 'unknown';
+  const sendAgain = vscode.l10n.t('Send Again');
+  const again = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Reading the comments again shows it is not there: it was not posted. Your draft is kept.', why), sendAgain);
+  return again === sendAgain ? send(s, conversations, c, text) : 'unknown';
 }
 
 /** Telnyx has the comment: the draft goes and the thread shows it. */

@@ -15,7 +15,7 @@ export function withPagesProgress<T>(title: string, work: PagedWork<T>, until?: 
       let last = 0;
       return work((done, total) => {
         const pct = total > 0 ? (done / total) * 100 : 0;
-        progress.report({ message: `${done} / ${total} pages`, increment: pct - last });
+        progress.report({ message: vscode.l10n.t('{0} / {1} pages', done, total), increment: pct - last });
         last = pct;
       }, signal);
     },

@@ -17,42 +17,43 @@ const SHOWN = 8;
 export async function runReplay(s: Services, targets: readonly ReplayTarget[], what: string): Promise<ReplayOutcome> {
   const account = await s.session.account();
   if (!account) {
-    void vscode.window.showErrorMessage('Set an API key (and a valid API base URL) first: the republish ledger is kept per account.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Set an API key (and a valid API base URL) first: the republish ledger is kept per account.'));
     return { kind: 'no-account' };
   }
   const ledger = s.ledgers.of(account);
   const plan = planReplay(targets, ledger);
   if (plan.total === 0) {
-    void vscode.window.showInformationMessage(`No events to republish: ${what}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No events to republish: {0}.', what));
     return { kind: 'empty' };
   }
   const list = (rows: [string, number][], none: string): string[] =>
-    [...rows.slice(0, SHOWN).map(([name, n]) => `  ${n} × ${name || none}`), ...(rows.length > SHOWN ? [`  … and ${rows.length - SHOWN} more`] : [])];
+    [...rows.slice(0, SHOWN).map(([name, n]) => `  ${n} × ${name || none}`), ...(rows.length > SHOWN ? [`  ${vscode.l10n.t('… and {0} more', rows.length - SHOWN)}`] : [])];
   const detail = [
     `${what}.`,
     '',
-    'By type:',
-    ...list(plan.byType, '(no type)'),
-    'By order:',
-    ...list(plan.byOrder, '(no order)'),
+    vscode.l10n.t('By type:'),
+    ...list(plan.byType, vscode.l10n.t('(no type)')),
+    vscode.l10n.t('By order:'),
+    ...list(plan.byOrder, vscode.l10n.t('(no order)')),
     '',
-    ...(plan.alreadySent ? [`${plan.alreadySent} already republished by an earlier run: skipped.`] : []),
-    ...(plan.unknown ? [`${plan.unknown} whose earlier republish has an unknown outcome: skipped unless you include them.`] : []),
-    `Telnyx re-sends each event to the notification methods the account subscribes to, ${readSettings().replayConcurrency} at a time.`,
+    ...(plan.alreadySent ? [vscode.l10n.t('{0} already republished by an earlier run: skipped.', plan.alreadySent)] : []),
+    ...(plan.unknown ? [vscode.l10n.t('{0} whose earlier republish has an unknown outcome: skipped unless you include them.', plan.unknown)] : []),
+    vscode.l10n.t('Telnyx re-sends each event to the notification methods the account subscribes to, {0} at a time.', readSettings().replayConcurrency),
   ].join('\n');
-  const send = `Republish ${plan.toSend}`;
-  const withUnknown = `Republish ${plan.toSend + plan.unknown}, Including ${plan.unknown} Unknown`;
+  const send = vscode.l10n.t('Republish {0}', plan.toSend);
+  const withUnknown = vscode.l10n.t('Republish {0}, Including {1} Unknown', plan.toSend + plan.unknown, plan.unknown);
   const buttons = [...(plan.toSend > 0 ? [send] : []), ...(plan.unknown > 0 ? [withUnknown] : [])];
   if (buttons.length === 0) {
-    void vscode.window.showInformationMessage(`All ${plan.total} events were republished by an earlier run; nothing to send.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('All {0} events were republished by an earlier run; nothing to send.', plan.total));
     return { kind: 'empty' };
   }
-  const choice = await vscode.window.showWarningMessage(`Republish ${plan.total === 1 ? 'this event' : `${plan.total} events`}?`, { modal: true, detail }, ...buttons);
+  const question = plan.total === 1 ? vscode.l10n.t('Republish this event?') : vscode.l10n.t('Republish {0} events?', plan.total);
+  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, ...buttons);
   if (choice === undefined) return { kind: 'declined' };
   const chosen = choice === withUnknown ? targets.map((t) => ({ ...t, resendUnknown: true })) : targets;
   const client = await s.session.get();
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Republishing', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Republishing'), cancellable: true },
     (progress, token) => {
       let last = 0;
       return replay(client, chosen, {
@@ -61,13 +62,13 @@ export async function runReplay(s: Services, targets: readonly ReplayTarget[], w
         signal: abortSignalOf(token),
         onProgress: (done, total) => {
           const pct = (done / total) * 100;
-          progress.report({ message: `${done} / ${total} sent`, increment: pct - last });
+          progress.report({ message: vscode.l10n.t('{0} / {1} sent', done, total), increment: pct - last });
           last = pct;
         },
       });
     },
   );
   s.log.info(`Republished ${what}: ${Object.entries(result.counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ')}.`);
-  const report = await s.reports.show('Republish report.md', renderReport(result, { subtitle: what }));
+  const report = await s.reports.show(`${vscode.l10n.t('Republish report')}.md`, renderReport(result, { subtitle: what }));
   return { kind: 'ran', result, report };
 }

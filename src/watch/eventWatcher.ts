@@ -25,6 +25,7 @@
 //   later ticks read a few of them again by id and report each once as completed (one listed again within
 //   the overlap needs no read). They are dropped after `pendingMaxAgeMs` or a 404.
 
+import * as l10n from '@vscode/l10n';
 import { DIRECTIONS, type Direction, type DirectionId } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import { orderOf } from '../api/newestFirstReader';
@@ -289,7 +290,7 @@ export class EventWatcher {
       }),
     );
     // Results handed to nobody must not move the cursors, or they would be lost.
-    if (signal.aborted) throw new TelnyxError('cancelled', 'Watching for new events was cancelled.');
+    if (signal.aborted) throw new TelnyxError('cancelled', l10n.t('Watching for new events was cancelled.'));
     for (const o of outcomes) if (o.next) await this.opts.store.update(this.stateKey(o.dir), o.next);
 
     const directions: DirectionTick[] = outcomes.map((o) => ({
@@ -410,7 +411,7 @@ export class EventWatcher {
         if (run.signal.aborted || error.kind === 'cancelled' || error.kind === 'auth') throw error;
         if (error.kind === 'not-found') pending.delete(p.id);
         else p.checked = now; // tried again on a later tick, after the others
-        run.problems.push(`Reading ${run.dir.label} event ${p.id} again: ${error.message}`);
+        run.problems.push(l10n.t('Reading {0} event {1} again: {2}', run.dir.label, p.id, error.message));
       }
     }
 

@@ -177,7 +177,7 @@ export class WatchLoop implements vscode.Disposable {
     });
     if (!plan) return;
     if (plan.kind === 'burst') {
-      void vscode.window.showInformationMessage(plan.line, 'Show Recent Events').then((choice) => {
+      void vscode.window.showInformationMessage(plan.line, vscode.l10n.t('Show Recent Events')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('telnyxPorting.orders.focus');
       });
       return;
@@ -187,10 +187,12 @@ export class WatchLoop implements vscode.Disposable {
 
   /** One notification with its actions; the line is plain text already (see needsAction.plainText). */
   private async notifyOne(item: WatchedEvent, line: string): Promise<void> {
-    const choice = await vscode.window.showInformationMessage(line, 'Open Event', 'Reveal Order');
+    const openEvent = vscode.l10n.t('Open Event');
+    const revealOrder = vscode.l10n.t('Reveal Order');
+    const choice = await vscode.window.showInformationMessage(line, openEvent, revealOrder);
     const id = item.event.id;
-    if (choice === 'Open Event' && id) await vscode.commands.executeCommand('telnyxPorting.openEvent', id);
-    if (choice === 'Reveal Order') {
+    if (choice === openEvent && id) await vscode.commands.executeCommand('telnyxPorting.openEvent', id);
+    if (choice === revealOrder) {
       const orderId = item.event[item.direction.eventOrderField];
       const node = orderId ? this.s.tree.findOrderNode(item.direction, orderId) : undefined;
       if (node) await this.s.treeView.reveal(node, { select: true, focus: true, expand: true });

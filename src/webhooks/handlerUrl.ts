@@ -10,8 +10,8 @@ const STATE_KEY = 'telnyxPorting.localHandlerUrl';
 /** The URL to send to, offering the remembered one; undefined when the user cancels. */
 export async function askHandlerUrl(state: vscode.Memento): Promise<string | undefined> {
   const typed = await vscode.window.showInputBox({
-    title: 'Send to Local Handler',
-    prompt: 'The URL of your webhook handler. Plain http only to 127.0.0.1, ::1 or localhost; https anywhere.',
+    title: vscode.l10n.t('Send to Local Handler'),
+    prompt: vscode.l10n.t('The URL of your webhook handler. Plain http only to 127.0.0.1, ::1 or localhost; https anywhere.'),
     value: state.get<string>(STATE_KEY) ?? 'http://127.0.0.1:3000/webhooks',
     ignoreFocusOut: true,
     validateInput: (v) => {

@@ -2,7 +2,7 @@
 // the local sandbox, drives the UI like a user and saves PNGs into media/screenshots/.
 // Steps are small named functions so new pictures are a few lines in main().
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { launchChromium, requireBuilt, scratch, startSandbox, writeUserSettings } from './lib/env.mjs';
 import { cacheRoot, ensureVsCodeServer, repoRoot } from './lib/provision.mjs';
@@ -209,6 +209,69 @@ async function shootComments(page, sandboxEnv) {
   const shot = join(OUT_DIR, 'comments.png');
   await page.screenshot({ path: shot }); // not shoot(): the palette would take the focus from the reply box
   log(`saved ${shot}`);
+  // The reply box's own button, as a user presses it: the preview must show the text as typed. Cancel keeps it as a draft.
+  await thread.getByRole('button', { name: 'Post Comment…' }).click();
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  const previewed = await dialog.innerText();
+  if (!previewed.includes('Could you confirm the new FOC date?')) throw new Error(`the preview does not show the reply: ${previewed}`);
+  await page.waitForTimeout(300);
+  const preview = join(OUT_DIR, 'comment-preview.png');
+  await page.screenshot({ path: preview });
+  log(`saved ${preview}`);
+  await answerDialog(page, 'Cancel');
+  await thread.locator('.review-comment', { hasText: 'Your reply (not sent)' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  log('declined: the reply stays in the thread as a draft');
+}
+
+/**
+ * A watch notification: the first check only learns where the lists end, then three new port-in events arrive
+ * (one an exception) and the next check announces them. Shot with the toast up.
+ */
+async function shootNotification(page, sandboxEnv) {
+  await runCommand(page, 'Telnyx Porting: Check for New Events');
+  await page.waitForTimeout(1500);
+  const res = await fetch(`${sandboxEnv.TELNYX_SANDBOX_CONTROL}/__sandbox/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ direction: 'portin', count: 1, eventType: 'porting_order.status_changed', status: 'exception' }),
+  });
+  if (!res.ok) throw new Error(`inserting events: ${res.status} ${await res.text()}`);
+  await runCommand(page, 'Telnyx Porting: Check for New Events');
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(600);
+  const shot = join(OUT_DIR, 'notification.png');
+  await page.screenshot({ path: shot });
+  log(`saved ${shot}`);
+  return shot;
+}
+
+/** The hero: the four frames as a looping GIF, if ImageMagick is here (the PNGs stand on their own otherwise). */
+function heroGif(frames) {
+  const out = join(OUT_DIR, 'hero.gif');
+  try {
+    execFileSync('convert', ['-delay', '220', '-loop', '0', ...frames, '-resize', '960x', '-layers', 'Optimize', out]);
+    log(`saved ${out}`);
+  } catch (e) {
+    log(`no hero.gif (ImageMagick's convert: ${e.message.split('\n')[0]})`);
+  }
+}
+
+/** The README as VS Code's Markdown preview shows it, first screen: what the closing note shows. */
+async function shootReadme(page, workspace) {
+  cpSync(join(repoRoot, 'README.md'), join(workspace, 'README.md'));
+  cpSync(join(repoRoot, 'media'), join(workspace, 'media'), { recursive: true });
+  await runCommand(page, 'View: Close All Editors');
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget .quick-input-box input').fill('README.md');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await runCommand(page, 'Markdown: Open Preview');
+  await page.waitForTimeout(2500);
+  const shot = join(OUT_DIR, 'readme.png');
+  await page.screenshot({ path: shot });
+  log(`saved ${shot}`);
 }
 
 async function openWorkbench(page, url) {
@@ -251,12 +314,17 @@ async function main() {
     await page.screenshot({ path: FAILURE_SHOT });
     log(`what the page showed: ${FAILURE_SHOT}`);
   });
-  await openWorkbench(page, `${base}/?folder=${encodeURIComponent(tmp.workspace)}`);
+  const workspace = tmp.workspace;
+  await openWorkbench(page, `${base}/?folder=${encodeURIComponent(workspace)}`);
 
-  // No key yet: the view shows its welcome content.
+  // No key yet: the view shows its welcome content; the Get started walkthrough fills the editor beside it.
   await activityBarIcon(page).click();
   await sidebar(page).locator('.welcome-view-content').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Telnyx Porting' }).first().click();
+  await page.locator('.gettingStartedContainer').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await shoot(page, 'welcome.png');
+  await runCommand(page, 'View: Close All Editors');
 
   await setApiKey(page, sandboxEnv.TELNYX_SANDBOX_KEY);
   // The sidebar is already open on the welcome view; the tree replaces it once the key is stored.
@@ -264,13 +332,18 @@ async function main() {
   await widenSidebar(page, 260);
   const order = await expandFirstPortInOrder(page);
   await expandChild(page, 'Port-out', NOT_ORDERS);
+  // The whole order beside the tree, so the picture is not half empty.
+  await contextMenu(page, order, 'Open Order');
+  await page.locator('.part.editor .view-lines').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await shoot(page, 'sidebar.png');
+  const frames = [join(OUT_DIR, 'sidebar.png')];
 
   const event = await firstChildRow(order);
   await event.click();
   await page.locator('.part.editor .tab.active').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await page.locator('.part.editor .view-lines').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await shoot(page, 'payload.png');
+  frames.push(join(OUT_DIR, 'payload.png'));
 
   await contextMenu(page, event, 'Republish Event');
   await page.locator('.monaco-dialog-box').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -278,9 +351,13 @@ async function main() {
   const shot = join(OUT_DIR, 'republish.png');
   await page.screenshot({ path: shot }); // not shoot(): the palette would close the dialog
   log(`saved ${shot}`);
+  frames.push(shot);
   await answerDialog(page, 'Cancel');
 
+  frames.push(await shootNotification(page, sandboxEnv));
   await shootComments(page, sandboxEnv);
+  heroGif(frames);
+  await shootReadme(page, workspace);
 
   done = true;
   await exitWith(0, 'screenshots done');

@@ -37,7 +37,19 @@ interface Manifest {
 }
 
 const root = process.cwd();
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+
+/** package.json as VS Code reads it: each `%key%` replaced by its English text from package.nls.json. */
+function localized(value: unknown, nls: Record<string, string>): unknown {
+  if (typeof value === 'string') {
+    const key = /^%([^%]+)%$/.exec(value)?.[1];
+    return key !== undefined && key in nls ? nls[key] : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => localized(v, nls));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localized(v, nls)]));
+  return value;
+}
+
+const manifest = localized(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')), JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'))) as Manifest;
 const contributes = manifest.contributes;
 
 /** Built-in commands a walkthrough may name besides the extension's own and the views' generated ones. */

@@ -4,6 +4,7 @@ import type { ErrorKind } from '../../src/api/errors';
 import { errorView } from '../../src/presentation/errorView';
 import { eventView } from '../../src/presentation/eventView';
 import { orderView } from '../../src/presentation/orderView';
+import { relativeTime, span, spokenRelativeTime, spokenSpan } from '../../src/presentation/relativeTime';
 import {
   spokenAttention,
   spokenError,
@@ -12,7 +13,6 @@ import {
   spokenOrder,
   spokenRecentEvents,
   spokenRoot,
-  spokenUnits,
   spokenWarning,
   spokenWatched,
 } from '../../src/presentation/spokenLabels';
@@ -20,16 +20,26 @@ import {
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 describe('spoken labels', () => {
-  it('says the tree’s abbreviated units in words', () => {
-    assert.equal(spokenUnits('3 h ago'), '3 hours ago');
-    assert.equal(spokenUnits('1 h ago'), '1 hour ago');
-    assert.equal(spokenUnits('in 2 d'), 'in 2 days');
-    assert.equal(spokenUnits('30 min ago'), '30 minutes ago');
-    assert.equal(spokenUnits('2 mo ago'), '2 months ago');
-    assert.equal(spokenUnits('1 y ago'), '1 year ago');
-    assert.equal(spokenUnits('just now'), 'just now');
-    assert.equal(spokenUnits('Exception for 9 d · FOC in 36 h'), 'Exception for 9 days, FOC in 36 hours');
-    assert.equal(spokenUnits('Submitted · 10 min ago'), 'Submitted, 10 minutes ago', 'units only after a number');
+  it('says the tree’s abbreviated times in words', () => {
+    const at = (ms: number): string => new Date(NOW - ms).toISOString();
+    const H = 3_600_000;
+    const cases: [number, string, string][] = [
+      [3 * H, '3 h ago', '3 hours ago'],
+      [H, '1 h ago', '1 hour ago'],
+      [-2 * 24 * H, 'in 2 d', 'in 2 days'],
+      [30 * 60_000, '30 min ago', '30 minutes ago'],
+      [60 * 24 * H, '2 mo ago', '2 months ago'],
+      [400 * 24 * H, '1 y ago', '1 year ago'],
+      [10_000, 'just now', 'just now'],
+    ];
+    for (const [ago, row, spoken] of cases) {
+      assert.equal(relativeTime(at(ago), NOW), row);
+      assert.equal(spokenRelativeTime(at(ago), NOW), spoken);
+    }
+    assert.equal(spokenRelativeTime(null, NOW), 'unknown time');
+    assert.deepEqual([span(9 * 24 * H), spokenSpan(9 * 24 * H)], ['9 d', '9 days']);
+    assert.deepEqual([span(36 * H), spokenSpan(36 * H)], ['36 h', '36 hours']);
+    assert.deepEqual([span(60_000), spokenSpan(60_000)], ['1 min', '1 minute']);
   });
 
   it('roots: direction, how many orders, and the filter', () => {

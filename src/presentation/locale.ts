@@ -1,0 +1,112 @@
+// The language numbers, dates and spoken times are written in: VS Code's display language, given once at
+// activation (extension.ts). Until then, and in tests, English, so nothing depends on the machine's own locale.
+// Words come from the l10n bundle; this is only what Intl formats.
+
+let current = 'en';
+let formatters = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+/**
+ * What Intl said, by what it was asked: a tree of 50,000 events asks for a few hundred distinct times, and Intl's
+ * format calls cost more than the rest of a row put together.
+ */
+let said = new Map<string, string>();
+let numbers = new Map<number, string>();
+
+/** `tag`: a BCP 47 language tag such as vscode.env.language ("en", "de", "zh-cn"); anything unusable means English. */
+export function setDisplayLocale(tag: string | undefined): void {
+  let next = 'en';
+  try {
+    next = Intl.getCanonicalLocales(tag || 'en')[0] ?? 'en';
+  } catch {
+    // Not a language tag: English rather than the machine's locale.
+  }
+  current = next;
+  formatters = new Map();
+  said = new Map();
+  numbers = new Map();
+}
+
+export function displayLocale(): string {
+  return current;
+}
+
+/**
+ * English leaves dates as the ISO 8601 the extension always showed: VS Code's "en" says nothing of the region,
+ * and writing 12/1/2026 for everyone would mislead half of them.
+ */
+function english(): boolean {
+  return current === 'en' || current.startsWith('en-');
+}
+
+/** Formatters are built once per locale and options: rows are rendered by the thousand. */
+function memo<F extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function remembered(key: string, say: () => string): string {
+  let text = said.get(key);
+  if (text === undefined) {
+    text = say();
+    said.set(key, text);
+  }
+  return text;
+}
+
+export function formatNumber(n: number): string {
+  let text = numbers.get(n);
+  if (text === undefined) {
+    text = memo('number', () => new Intl.NumberFormat(current)).format(n);
+    numbers.set(n, text);
+  }
+  return text;
+}
+
+export type TimeUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+/** "3 hours ago", "in 2 days": for screen readers, with the language's own plurals. */
+export function spokenRelative(value: number, unit: TimeUnit): string {
+  return remembered(`r:${value}:${unit}`, () => memo('relative', () => new Intl.RelativeTimeFormat(current, { numeric: 'always', style: 'long' })).format(value, unit));
+}
+
+/** "36 hours", "9 days": a duration for screen readers. */
+export function spokenDuration(value: number, unit: TimeUnit): string {
+  return remembered(`u:${value}:${unit}`, () => memo(`unit:${unit}`, () => new Intl.NumberFormat(current, { style: 'unit', unit, unitDisplay: 'long' })).format(value));
+}
+
+/** A calendar date sent as ISO 8601 ("2026-12-01…"), as the day it names in UTC: FOC dates are days, not instants. */
+export function dateText(iso: string): string {
+  const t = Date.parse(iso);
+  if (english() || Number.isNaN(t)) return iso.slice(0, 10);
+  return memo('date', () => new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' })).format(t);
+}
+
+function dateTimeFormat(): Intl.DateTimeFormat {
+  // UTC and said so: the API's times are UTC, and a converted time next to an unconverted one would mislead.
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' };
+  return memo('dateTime', () => new Intl.DateTimeFormat(current, options));
+}
+
+/** A time sent as ISO 8601, to the minute, in UTC (as the API sends it): "2026-11-25T09:00" in English. */
+export function dateTimeText(iso: string): string {
+  const t = Date.parse(iso);
+  if (english() || Number.isNaN(t)) return iso.slice(0, 16);
+  return dateTimeFormat().format(t);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A field's value as the API sent it, for tooltips and confirmations: an ISO 8601 date or time in the user's
+ * locale (English keeps it as sent), anything else unchanged.
+ */
+export function fieldValueText(value: string): string {
+  if (english()) return value;
+  if (ISO_DATE.test(value)) return dateText(value);
+  if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return dateTimeFormat().format(Date.parse(value));
+  return value;
+}
