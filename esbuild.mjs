@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildBundles } from './esbuild.bundles.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -30,29 +31,7 @@ const common = {
   logLevel: 'warning',
 };
 
-const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    metafile: true,
-  },
-  // The demo sandbox, its own file so that only starting a demo loads it (src/demo/demoSandbox.ts requires it
-  // by path at run time); activation and dist/extension.js stay as small as without it.
-  {
-    ...common,
-    entryPoints: ['src/demo/sandboxEntry.ts'],
-    outfile: 'dist/sandbox.js',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    metafile: true,
-  },
-];
+const builds = [];
 
 if (args.has('--tests')) {
   rmSync('out', { recursive: true, force: true });
@@ -68,7 +47,7 @@ if (args.has('--tests')) {
     outbase: '.',
     // mocha, the telnyx SDK and the TypeScript compiler (read by the l10n test) stay real node_modules packages;
     // vscode is provided by the host.
-    external: ['vscode', 'mocha', 'telnyx', 'typescript'],
+    external: ['vscode', 'mocha', 'telnyx', 'typescript', 'esbuild'],
     sourcemap: 'inline',
   });
   // The bench runs the real tree nodes in plain Node, so `vscode` is its stand-in there; esbuild builds
@@ -85,13 +64,12 @@ if (args.has('--tests')) {
 }
 
 if (watch) {
+  // Watching rebuilds each bundle on its own; the extension's set of shared modules is the one of the first build.
+  await buildBundles(esbuild, { production });
   for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching the test and bench builds; rerun `npm run build` after changing src/ (the bundles share modules)');
 } else {
-  for (const b of builds) {
-    const result = await esbuild.build(b);
-    if (b.metafile && production) {
-      const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-      console.log(`${b.outfile}: ${bytes} bytes`);
-    }
-  }
+  const sizes = await buildBundles(esbuild, { production });
+  if (production) for (const [file, bytes] of [['dist/extension.js', sizes.extensionBytes], ['dist/tools.js', sizes.toolsBytes], ['dist/sandbox.js', sizes.sandboxBytes]]) console.log(`${file}: ${bytes} bytes`);
+  for (const b of builds) await esbuild.build(b);
 }

@@ -1,6 +1,7 @@
 // Measure 4 (size) and the activation figure: things read from disk or built, not timed here.
 
-import { build } from 'esbuild';
+import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,21 +17,11 @@ export interface SizeResult {
 }
 
 async function productionBundleBytes(root: string): Promise<number> {
-  // Keep in step with the first build in esbuild.mjs (production flags).
-  const result = await build({
-    entryPoints: [join(root, 'src/extension.ts')],
-    outfile: join(root, 'dist/extension.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    minify: true,
-    sourcemap: false,
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles.reduce((n, f) => n + f.contents.byteLength, 0);
+  // The same builds as `npm run package` (esbuild.bundles.mjs), in memory: dist/extension.js is what activation loads.
+  const { buildBundles } = (await import(pathToFileURL(join(root, 'esbuild.bundles.mjs')).href)) as {
+    buildBundles(e: typeof esbuild, o: { root: string; production: boolean; write: boolean }): Promise<{ extensionBytes: number }>;
+  };
+  return (await buildBundles(esbuild, { root, production: true, write: false })).extensionBytes;
 }
 
 function newestMtime(dir: string): number {

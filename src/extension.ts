@@ -27,16 +27,9 @@ import { registerPostComment } from './commands/postComment';
 import { registerPostDraft } from './commands/postDraft';
 import { registerDiscardDraft } from './commands/discardDraft';
 import { registerRefreshComments } from './commands/refreshComments';
-import { registerSendToHandler } from './commands/sendToHandler';
-import { registerCopyPublicKey } from './commands/copyPublicKey';
-import { registerRepublishSelected } from './commands/republishSelected';
-import { registerRepublishRange } from './commands/republishRange';
-import { registerCompareEvents, registerCompareWithPrevious } from './commands/compareEvents';
-import { registerCopyAsCurl } from './commands/copyAsCurl';
 import { REPORT_SCHEME, ReportDocuments } from './documents/reportDocuments';
-import { ReplayLedgers } from './webhooks/replayLedgers';
-import { SigningKeyStore } from './webhooks/signingKeyStore';
 import { CommentDrafts } from './comments/commentDrafts';
+import { registerLazyTools } from './tools/lazyTools';
 import { Conversations } from './comments/conversations';
 import { readSettings, onSettingsChange } from './config';
 import { PortingFileSystem, readonlyMessage } from './documents/portingFileSystem';
@@ -103,8 +96,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     watched: watchedOrders,
     comments,
     reports,
-    signingKeys: new SigningKeyStore(context.secrets),
-    ledgers: new ReplayLedgers(context.globalState),
+    secrets: context.secrets,
+    globalState: context.globalState,
     workspaceState: context.workspaceState,
   };
   const watch = new WatchLoop(core, context.globalState);
@@ -145,13 +138,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerRefreshComments(services),
     reports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-    registerSendToHandler(services),
-    registerCopyPublicKey(services),
-    registerRepublishSelected(services),
-    registerRepublishRange(services),
-    registerCompareEvents(),
-    registerCompareWithPrevious(services),
-    registerCopyAsCurl(services),
+    ...registerLazyTools(services, context.extensionPath),
     registerRefreshDocument(services),
     registerRepublishEvent(services),
     registerFilterByStatus(services),

@@ -5,8 +5,6 @@ import type { AccountStore } from './accounts/accountStore';
 import type { Conversations } from './comments/conversations';
 import type { DemoAccount } from './demo/demoAccount';
 import type { ReportDocuments } from './documents/reportDocuments';
-import type { ReplayLedgers } from './webhooks/replayLedgers';
-import type { SigningKeyStore } from './webhooks/signingKeyStore';
 import type { PortingFileSystem } from './documents/portingFileSystem';
 import type { KeyStore } from './secrets/keyStore';
 import type { Session } from './session';
@@ -35,10 +33,10 @@ export interface Services {
   comments: Conversations;
   /** Read-only documents the extension writes (handler answers, republish reports). */
   reports: ReportDocuments;
-  /** The development key that signs what is sent to a local handler. */
-  signingKeys: SigningKeyStore;
-  /** Per account, what each event's republish came to, across runs. */
-  ledgers: ReplayLedgers;
+  /** Where the webhook tools keep their development signing key. */
+  secrets: vscode.SecretStorage;
+  /** Per user: the webhook tools' republish ledgers. */
+  globalState: vscode.Memento;
   /** Per workspace: the local handler's URL. */
   workspaceState: vscode.Memento;
 }

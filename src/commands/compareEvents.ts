@@ -12,7 +12,7 @@ import type { PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import { eventView } from '../presentation/eventView';
 import { dateTimeText } from '../presentation/locale';
-import type { Services } from '../services';
+import type { ToolServices } from '../tools/toolServices';
 import type { EventNode } from '../tree/eventNode';
 import { reportError } from '../ui/notify';
 import { selectedEvents } from '../ui/selectedEvents';
@@ -27,8 +27,9 @@ async function diff(left: Row['event'] & PortingEvent, right: Row['event'] & Por
   return [a.id, b.id];
 }
 
-export function registerCompareEvents(): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxPorting.compareEvents', async (clicked?: unknown, selected?: unknown): Promise<[string, string] | undefined> => {
+/** The handler of telnyxPorting.compareEvents (registered lazily: src/tools/lazyTools.ts). */
+export function compareEvents() {
+  return async (clicked?: unknown, selected?: unknown): Promise<[string, string] | undefined> => {
     const rows = selectedEvents(clicked, selected);
     if (rows.length !== 2) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select exactly two events to compare (Ctrl/Cmd+click the second).'));
@@ -39,10 +40,11 @@ export function registerCompareEvents(): vscode.Disposable {
       return undefined;
     }
     return diff(rows[0]!.event, rows[1]!.event, rows[0]!);
-  });
+  };
 }
 
-export function registerCompareWithPrevious(s: Services): vscode.Disposable {
+/** The handler of telnyxPorting.compareWithPrevious (registered lazily: src/tools/lazyTools.ts). */
+export function compareWithPrevious(s: ToolServices) {
   const compare = async (clicked?: unknown): Promise<[string, string] | undefined> => {
     const [row] = selectedEvents(clicked, undefined);
     if (!row) return undefined;
@@ -71,5 +73,5 @@ export function registerCompareWithPrevious(s: Services): vscode.Disposable {
       return undefined;
     }
   };
-  return vscode.commands.registerCommand('telnyxPorting.compareWithPrevious', compare);
+  return compare;
 }

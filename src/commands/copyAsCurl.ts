@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import { curlRepublish, curlShowEvent } from '../api/curl';
 import { checkBaseUrl } from '../api/validate';
-import type { Services } from '../services';
+import type { ToolServices } from '../tools/toolServices';
 import { reportError } from '../ui/notify';
 import { selectedEvents } from '../ui/selectedEvents';
 
-export function registerCopyAsCurl(s: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxPorting.copyAsCurl', async (clicked?: unknown): Promise<string | undefined> => {
+/** The handler of telnyxPorting.copyAsCurl (registered lazily: src/tools/lazyTools.ts). */
+export function copyAsCurl(s: ToolServices) {
+  return async (clicked?: unknown): Promise<string | undefined> => {
     const [row] = selectedEvents(clicked, undefined);
     if (!row) return undefined;
     const pick = await vscode.window.showQuickPick(
@@ -32,5 +33,5 @@ export function registerCopyAsCurl(s: Services): vscode.Disposable {
       await reportError(e, s.log);
       return undefined;
     }
-  });
+  };
 }

@@ -8,7 +8,7 @@ import { listEventsInRange, targetsOf } from '../api/replay';
 import { isUuid } from '../api/validate';
 import { readSettings } from '../config';
 import { looksOf } from '../presentation/directionLooks';
-import type { Services } from '../services';
+import type { ToolServices } from '../tools/toolServices';
 import { DirectionRootNode } from '../tree/rootNode';
 import { reportError } from '../ui/notify';
 import { withPagesProgress } from '../ui/progress';
@@ -23,8 +23,9 @@ export interface RangeQuery {
   orderId?: string;
 }
 
-export function registerRepublishRange(s: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxPorting.republishRange', async (arg?: DirectionRootNode): Promise<ReplayOutcome | undefined> => {
+/** The handler of telnyxPorting.republishRange (registered lazily: src/tools/lazyTools.ts). */
+export function republishRange(s: ToolServices) {
+  return async (arg?: DirectionRootNode): Promise<ReplayOutcome | undefined> => {
     const query = await askRange(arg instanceof DirectionRootNode ? arg.direction : undefined);
     if (!query) return undefined;
     const what = describe(query);
@@ -39,7 +40,7 @@ export function registerRepublishRange(s: Services): vscode.Disposable {
       await reportError(e, s.log);
       return undefined;
     }
-  });
+  };
 }
 
 async function askRange(given: Direction | undefined): Promise<RangeQuery | undefined> {

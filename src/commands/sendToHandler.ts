@@ -7,7 +7,7 @@ import { TelnyxError } from '../api/errors';
 import { deliverEvent } from '../api/localHandler';
 import { readSettings } from '../config';
 import { renderDeliveries, type DeliveredEvent } from '../presentation/deliveryReport';
-import type { Services } from '../services';
+import type { ToolServices } from '../tools/toolServices';
 import { abortSignalOf } from '../ui/cancellation';
 import { selectedEvents } from '../ui/selectedEvents';
 import { askHandlerUrl } from '../webhooks/handlerUrl';
@@ -17,8 +17,9 @@ export interface SendResult {
   report: vscode.TextEditor;
 }
 
-export function registerSendToHandler(s: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxPorting.sendToHandler', async (clicked?: unknown, selected?: unknown): Promise<SendResult | undefined> => {
+/** The handler of telnyxPorting.sendToHandler (registered lazily: src/tools/lazyTools.ts). */
+export function sendToHandler(s: ToolServices) {
+  return async (clicked?: unknown, selected?: unknown): Promise<SendResult | undefined> => {
     const rows = selectedEvents(clicked, selected);
     if (rows.length === 0) return undefined;
     let url: string | undefined;
@@ -63,5 +64,5 @@ export function registerSendToHandler(s: Services): vscode.Disposable {
     );
     const report = await s.reports.show(`${vscode.l10n.t('Local handler answers')}.md`, renderDeliveries(url, signingKey !== undefined, delivered, notSent));
     return { delivered, report };
-  });
+  };
 }

@@ -7,14 +7,14 @@ import * as vscode from 'vscode';
 import { planReplay, replay, type ReplayResult, type ReplayTarget } from '../api/replay';
 import { readSettings } from '../config';
 import { renderReport } from '../presentation/replayReport';
-import type { Services } from '../services';
+import type { ToolServices } from '../tools/toolServices';
 import { abortSignalOf } from './cancellation';
 
 export type ReplayOutcome = { kind: 'declined' | 'empty' | 'no-account' } | { kind: 'ran'; result: ReplayResult; report: vscode.TextEditor };
 
 const SHOWN = 8;
 
-export async function runReplay(s: Services, targets: readonly ReplayTarget[], what: string): Promise<ReplayOutcome> {
+export async function runReplay(s: ToolServices, targets: readonly ReplayTarget[], what: string): Promise<ReplayOutcome> {
   const account = await s.session.account();
   if (!account) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Set an API key (and a valid API base URL) first: the republish ledger is kept per account.'));

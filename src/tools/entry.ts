@@ -1,0 +1,30 @@
+// The webhook developer tools, built into their own bundle (dist/tools.js) and loaded the first time one of their
+// commands runs. Every module they share with the extension (errors, directions, the tree's nodes, l10n…) is the
+// extension's own instance, handed over at run time (esbuild.bundles.mjs), so classes and state are one.
+
+import type { Services } from '../services';
+import { compareEvents, compareWithPrevious } from '../commands/compareEvents';
+import { copyAsCurl } from '../commands/copyAsCurl';
+import { copyPublicKey } from '../commands/copyPublicKey';
+import { republishRange } from '../commands/republishRange';
+import { republishSelected } from '../commands/republishSelected';
+import { sendToHandler } from '../commands/sendToHandler';
+import { ReplayLedgers } from '../webhooks/replayLedgers';
+import { SigningKeyStore } from '../webhooks/signingKeyStore';
+import type { ToolServices } from './toolServices';
+
+export type Handler = (...args: never[]) => unknown;
+
+/** Each tool command's handler, by command id. */
+export function handlers(services: Services): Record<string, Handler> {
+  const s: ToolServices = { ...services, signingKeys: new SigningKeyStore(services.secrets), ledgers: new ReplayLedgers(services.globalState) };
+  return {
+    'telnyxPorting.sendToHandler': sendToHandler(s),
+    'telnyxPorting.copyPublicKey': copyPublicKey(s),
+    'telnyxPorting.republishSelected': republishSelected(s),
+    'telnyxPorting.republishRange': republishRange(s),
+    'telnyxPorting.compareEvents': compareEvents(),
+    'telnyxPorting.compareWithPrevious': compareWithPrevious(s),
+    'telnyxPorting.copyAsCurl': copyAsCurl(s),
+  };
+}
