@@ -29,10 +29,11 @@ export async function runCommand(page, title) {
   // The palette lists the commands known when it opens; right after startup an extension's may
   // still be arriving, so reopen it until the command shows up.
   for (let deadline = Date.now() + UI_TIMEOUT; ;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    await input.fill(`>${title}`);
     try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      // An editor that opens a moment later takes the focus and closes the palette: then this fails and we go again.
+      await input.fill(`>${title}`, { timeout: 5000 });
       await row.waitFor({ state: 'visible', timeout: 5000 });
       break;
     } catch (e) {
@@ -196,6 +197,8 @@ async function shootComments(page, sandboxEnv) {
   await runCommand(page, 'Telnyx Porting: Find Order…');
   await answerInputBox(page, id);
   await runCommand(page, 'View: Close All Editors');
+  // shootReadme closed the side bar (Find Order may have shown it again).
+  if (!(await sidebar(page).isVisible())) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
   const row = await expandFirstPortInOrder(page);
   await contextMenu(page, row, 'Comments');
   const thread = page.locator('.review-widget').first();
@@ -222,6 +225,13 @@ async function shootComments(page, sandboxEnv) {
   await answerDialog(page, 'Cancel');
   await thread.locator('.review-comment', { hasText: 'Your reply (not sent)' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   log('declined: the reply stays in the thread as a draft');
+  await page.waitForTimeout(500);
+  const left = await thread.locator('.comment-form .view-lines').last().innerText().catch(() => '?');
+  log(`the reply box after the decline holds: ${JSON.stringify(left.trim())}`);
+  await page.mouse.move(1, 1);
+  const kept = join(OUT_DIR, 'comment-draft.png');
+  await page.screenshot({ path: kept });
+  log(`saved ${kept}`);
 }
 
 /**
@@ -247,11 +257,11 @@ async function shootNotification(page, sandboxEnv) {
   return shot;
 }
 
-/** The hero: the four frames as a looping GIF, if ImageMagick is here (the PNGs stand on their own otherwise). */
+/** The hero: the four frames as a looping GIF, if ImageMagick is here (CONVERT names its convert; the PNGs stand on their own otherwise). */
 function heroGif(frames) {
   const out = join(OUT_DIR, 'hero.gif');
   try {
-    execFileSync('convert', ['-delay', '220', '-loop', '0', ...frames, '-resize', '960x', '-layers', 'Optimize', out]);
+    execFileSync(process.env.CONVERT ?? 'convert', ['-delay', '220', '-loop', '0', ...frames, '-resize', '960x', '-layers', 'Optimize', out]);
     log(`saved ${out}`);
   } catch (e) {
     log(`no hero.gif (ImageMagick's convert: ${e.message.split('\n')[0]})`);
@@ -268,6 +278,10 @@ async function shootReadme(page, workspace) {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
   await runCommand(page, 'Markdown: Open Preview');
+  // The page alone, as a Marketplace visitor sees it: no side bar or toasts around it.
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(1, 1);
   await page.waitForTimeout(2500);
   const shot = join(OUT_DIR, 'readme.png');
   await page.screenshot({ path: shot });
@@ -311,6 +325,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   onCleanup(async () => {
     if (done) return;
+    log(`dialogs: ${await page.locator('.monaco-dialog-box').allInnerTexts().catch(() => [])}; inert: ${await page.locator('[inert]').count().catch(() => -1)}`);
     await page.screenshot({ path: FAILURE_SHOT });
     log(`what the page showed: ${FAILURE_SHOT}`);
   });
@@ -323,6 +338,8 @@ async function main() {
   await runCommand(page, 'Welcome: Open Walkthrough...');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Telnyx Porting' }).first().click();
   await page.locator('.gettingStartedContainer').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  // The walkthrough keeps the keyboard (F1 does not reach the palette from it): focus the side bar first.
+  await sidebar(page).locator('.welcome-view-content').first().click({ position: { x: 5, y: 5 } });
   await shoot(page, 'welcome.png');
   await runCommand(page, 'View: Close All Editors');
 
@@ -340,7 +357,7 @@ async function main() {
 
   const event = await firstChildRow(order);
   await event.click();
-  await page.locator('.part.editor .tab.active').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await page.locator('.part.editor .tab.active', { hasText: 'porting_order.' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await page.locator('.part.editor .view-lines').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await shoot(page, 'payload.png');
   frames.push(join(OUT_DIR, 'payload.png'));
@@ -355,9 +372,9 @@ async function main() {
   await answerDialog(page, 'Cancel');
 
   frames.push(await shootNotification(page, sandboxEnv));
-  await shootComments(page, sandboxEnv);
   heroGif(frames);
   await shootReadme(page, workspace);
+  await shootComments(page, sandboxEnv);
 
   done = true;
   await exitWith(0, 'screenshots done');
