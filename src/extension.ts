@@ -172,7 +172,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void accounts.syncContext();
   // `npm run demo` runs a sandbox beside the workbench it opens and names it here, so nothing needs pasting.
   const external = process.env.TELNYX_PORTING_DEMO_API_URL;
-  if (external && process.env.TELNYX_PORTING_DEMO_API_KEY) void demo.useExternal(external, process.env.TELNYX_PORTING_DEMO_API_KEY);
+  if (external && process.env.TELNYX_PORTING_DEMO_API_KEY) void demo.useExternal(external, process.env.TELNYX_PORTING_DEMO_API_KEY).then(() => watch.tickNow());
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };

@@ -16,8 +16,19 @@ export interface EmbeddedSandbox {
 // The sandbox keeps every request for tests to inspect; a demo left running for days must not grow with it.
 const REQUEST_LOG_LIMIT = 1000;
 
-/** Starts the seeded sandbox on a free loopback port, printing nothing. */
-export async function startEmbeddedSandbox(): Promise<EmbeddedSandbox> {
+/** How often something happens in a running demo, so watching has news to show (the first within a minute). */
+export const LIVE_EVERY_MS = 45_000;
+
+/** What happens, in turn: each a kind that notifies by default. */
+const LIVE: readonly { direction: 'portin' | 'portout'; eventType: string; status?: string }[] = [
+  { direction: 'portin', eventType: 'porting_order.status_changed', status: 'exception' },
+  { direction: 'portout', eventType: 'portout.foc_date_changed' },
+  { direction: 'portin', eventType: 'porting_order.new_comment' },
+  { direction: 'portout', eventType: 'portout.status_changed', status: 'pending' },
+];
+
+/** Starts the seeded sandbox on a free loopback port, printing nothing; every `liveEveryMs` a new event happens. */
+export async function startEmbeddedSandbox(opts: { liveEveryMs?: number } = {}): Promise<EmbeddedSandbox> {
   const sandbox: Sandbox = await startSandbox({
     port: 0,
     host: '127.0.0.1',
@@ -28,6 +39,21 @@ export async function startEmbeddedSandbox(): Promise<EmbeddedSandbox> {
       if (sandbox.requests.length >= REQUEST_LOG_LIMIT) sandbox.clearRequests();
     },
   });
+  let turn = 0;
+  const live = setInterval(() => {
+    const next = LIVE[turn++ % LIVE.length]!;
+    sandbox.insertEvents({ ...next, count: 1 });
+  }, opts.liveEveryMs ?? LIVE_EVERY_MS);
+  // A demo's timer must not keep a process alive that is otherwise done (npm run demo's Ctrl+C, a test).
+  live.unref();
   const { apiBaseUrl, apiKey, port } = sandbox;
-  return { apiBaseUrl, apiKey, port, close: sandbox.close };
+  return {
+    apiBaseUrl,
+    apiKey,
+    port,
+    close: () => {
+      clearInterval(live);
+      return sandbox.close();
+    },
+  };
 }

@@ -96,6 +96,21 @@ describe('demo sandbox', function () {
       assert.ok(logged.length < 1000, `${logged.length} requests kept`);
     });
 
+    it('lives: something happens every interval (a port-in exception first), so watching has news; closing stops it', async () => {
+      sb = await startEmbeddedSandbox({ liveEveryMs: 100 });
+      const count = async (path: string): Promise<number> => ((await get(sb!, `${path}?page[size]=1`)).json as { meta: { total_results: number } }).meta.total_results;
+      const [portin, portout] = [await count('/porting/events'), await count('/portouts/events')];
+      await new Promise((r) => setTimeout(r, 450));
+      const newest = ((await get(sb, '/porting/events?page[size]=1')).json as { data: { event_type: string; payload: { status?: { value?: string } } }[] }).data[0]!;
+      assert.ok((await count('/porting/events')) > portin, 'new port-in events');
+      assert.ok((await count('/portouts/events')) > portout, 'new port-out events');
+      assert.ok(['porting_order.status_changed', 'porting_order.new_comment'].includes(newest.event_type));
+      await sb.close();
+      const after = [await count('/porting/events').catch(() => -1)];
+      assert.deepEqual(after, [-1], 'closed: no answer');
+      sb = undefined;
+    });
+
     it('frees its port when closed', async () => {
       sb = await startEmbeddedSandbox();
       const { port, apiBaseUrl } = sb;
