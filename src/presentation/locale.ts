@@ -25,6 +25,14 @@ export function setDisplayLocale(tag: string | undefined): void {
   numbers = new Map();
 }
 
+/**
+ * Text worked out once per display language, by key: what rows say again and again ("5 min ago"), each time
+ * through l10n's lookup and formatting otherwise. Emptied when the language is set.
+ */
+export function rememberWords(key: string, say: () => string): string {
+  return remembered(`words|${key}`, say);
+}
+
 export function displayLocale(): string {
   return current;
 }

@@ -4,7 +4,7 @@
 // Intl's, which get every language's plurals right where a bundle of fixed phrases cannot.
 
 import * as l10n from '@vscode/l10n';
-import { formatNumber, spokenDuration, spokenRelative, type TimeUnit } from './locale';
+import { formatNumber, rememberWords, spokenDuration, spokenRelative, type TimeUnit } from './locale';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -51,7 +51,12 @@ export function timeAgo(iso: string | null | undefined, now: number = Date.now()
   const d = distance(iso, now);
   if (d === 'unknown') return { short: l10n.t('unknown time'), spoken: l10n.t('unknown time') };
   if (d === 'now') return { short: l10n.t('just now'), spoken: l10n.t('just now') };
-  return { short: (d.future ? IN : AGO)[d.unit](formatNumber(d.n)), spoken: spokenRelative(d.future ? d.n : -d.n, d.unit) };
+  // A tree of 50,000 events says a few hundred distinct times: each is worded once.
+  const key = `${d.future ? 'in' : 'ago'}|${d.unit}|${d.n}`;
+  return {
+    short: rememberWords(`short|${key}`, () => (d.future ? IN : AGO)[d.unit](formatNumber(d.n))),
+    spoken: rememberWords(`spoken|${key}`, () => spokenRelative(d.future ? d.n : -d.n, d.unit)),
+  };
 }
 
 /** "5 min ago", "in 2 d", "just now". */

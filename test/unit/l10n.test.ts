@@ -401,6 +401,9 @@ describe('localisation', () => {
     before(() => {
       locale = displayLocale();
       l10n.config({ contents: bundle });
+      // Words worked out in English by earlier tests are remembered per language: start this one afresh, as
+      // activation does (extension.ts sets the language after configuring l10n).
+      setDisplayLocale(locale);
     });
     after(() => {
       l10n.config({ contents: {} });
