@@ -45,9 +45,9 @@ export class EventNode implements TreeNode {
     item.accessibilityInformation = { label: spokenEvent(view, { isNew, busy: this.busy, order }) };
     item.iconPath = this.busy ? themeIcon('loading~spin') : themeIcon(view.icon, view.color);
     // Without an id there is nothing to open, republish or copy.
-    item.contextValue = this.event.id
-      ? `event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}`
-      : `eventWithoutId:${this.direction.id}`;
+    item.contextValue = shared(
+      this.event.id ? `event:${this.direction.id}:${this.event.payload_status ?? 'unknown'}${this.busy ? ':busy' : ''}` : `eventWithoutId:${this.direction.id}`,
+    );
     return item;
   }
 
@@ -71,4 +71,16 @@ export class EventNode implements TreeNode {
   get uri(): vscode.Uri | undefined {
     return this.event.id ? eventUri(this.direction.id, this.event.id, this.event.event_type) : undefined;
   }
+}
+
+/**
+ * One string instance per context value: a handful of distinct values, built afresh for every row otherwise, and a
+ * rendered tree of 50,000 events holds each row's (the bench's heap target is 60 MB).
+ */
+const contextValues = new Map<string, string>();
+function shared(value: string): string {
+  const known = contextValues.get(value);
+  if (known !== undefined) return known;
+  contextValues.set(value, value);
+  return value;
 }
