@@ -10,6 +10,8 @@ let formatters = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | I
  */
 let said = new Map<string, string>();
 let numbers = new Map<number, string>();
+/** Counts setDisplayLocale calls, so caches elsewhere know when what they remember is in the wrong language. */
+let generation = 0;
 
 /** `tag`: a BCP 47 language tag such as vscode.env.language ("en", "de", "zh-cn"); anything unusable means English. */
 export function setDisplayLocale(tag: string | undefined): void {
@@ -20,6 +22,7 @@ export function setDisplayLocale(tag: string | undefined): void {
     // Not a language tag: English rather than the machine's locale.
   }
   current = next;
+  generation++;
   formatters = new Map();
   said = new Map();
   numbers = new Map();
@@ -31,6 +34,11 @@ export function setDisplayLocale(tag: string | undefined): void {
  */
 export function rememberWords(key: string, say: () => string): string {
   return remembered(`words|${key}`, say);
+}
+
+/** Changes whenever the display language is set: a cache of worded text keeps it and starts over when it differs. */
+export function wordsGeneration(): number {
+  return generation;
 }
 
 export function displayLocale(): string {

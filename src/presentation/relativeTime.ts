@@ -4,7 +4,7 @@
 // Intl's, which get every language's plurals right where a bundle of fixed phrases cannot.
 
 import * as l10n from '@vscode/l10n';
-import { formatNumber, rememberWords, spokenDuration, spokenRelative, type TimeUnit } from './locale';
+import { formatNumber, spokenDuration, spokenRelative, wordsGeneration, type TimeUnit } from './locale';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -46,17 +46,24 @@ const SPAN: Readonly<Record<'minute' | 'hour' | 'day', (n: string) => string>> =
   day: (n) => l10n.t('{0} d', n),
 };
 
+const UNIT_INDEX: Readonly<Record<TimeUnit, number>> = { minute: 0, hour: 1, day: 2, month: 3, year: 4 };
+let worded: { generation: number; times: Map<number, { short: string; spoken: string }> } = { generation: -1, times: new Map() };
+
 /** When something happened, as a row shows it ("5 min ago") and as a screen reader says it ("5 minutes ago"). */
 export function timeAgo(iso: string | null | undefined, now: number = Date.now()): { short: string; spoken: string } {
   const d = distance(iso, now);
   if (d === 'unknown') return { short: l10n.t('unknown time'), spoken: l10n.t('unknown time') };
   if (d === 'now') return { short: l10n.t('just now'), spoken: l10n.t('just now') };
-  // A tree of 50,000 events says a few hundred distinct times: each is worded once.
-  const key = `${d.future ? 'in' : 'ago'}|${d.unit}|${d.n}`;
-  return {
-    short: rememberWords(`short|${key}`, () => (d.future ? IN : AGO)[d.unit](formatNumber(d.n))),
-    spoken: rememberWords(`spoken|${key}`, () => spokenRelative(d.future ? d.n : -d.n, d.unit)),
-  };
+  // A tree of 50,000 events says a few hundred distinct times: each is worded once, under a number key (a string
+  // key built per row cost as much as the wording it saved).
+  if (worded.generation !== wordsGeneration()) worded = { generation: wordsGeneration(), times: new Map() };
+  const key = (UNIT_INDEX[d.unit] * 1_000_000 + d.n) * 2 + (d.future ? 1 : 0);
+  let said = worded.times.get(key);
+  if (!said) {
+    said = { short: (d.future ? IN : AGO)[d.unit](formatNumber(d.n)), spoken: spokenRelative(d.future ? d.n : -d.n, d.unit) };
+    worded.times.set(key, said);
+  }
+  return said;
 }
 
 /** "5 min ago", "in 2 d", "just now". */

@@ -5,6 +5,7 @@
 // in the user's language), not from taking the row's abbreviations apart.
 
 import * as l10n from '@vscode/l10n';
+import { rememberWords } from './locale';
 import type { Direction } from '../api/directions';
 import type { ErrorView } from './errorView';
 import type { EventView } from './eventView';
@@ -75,13 +76,14 @@ export interface EventRowState {
 /** "Status changed to exception, new, 3 hours ago, payload ready, order a1b2c3d4". */
 export function spokenEvent(view: EventView, state: EventRowState): string {
   return sentence([
-    view.change ? l10n.t('{0} to {1}', view.kind, view.change) : view.kind,
+    // Rows say a few dozen distinct changes and orders: each is worded once (l10n's formatting is a row's main cost).
+    view.change ? rememberWords(`to|${view.kind}|${view.change}`, () => l10n.t('{0} to {1}', view.kind, view.change!)) : view.kind,
     state.busy,
     state.isNew && l10n.t('new'),
     view.spokenWhen,
     view.payloadReady ? l10n.t('payload ready') : l10n.t('payload not generated yet'),
     view.excerpt !== undefined && l10n.t('“{0}”', view.excerpt),
-    state.order !== undefined && l10n.t('order {0}', state.order),
+    state.order !== undefined && rememberWords(`order|${state.order}`, () => l10n.t('order {0}', state.order!)),
   ]);
 }
 

@@ -5,6 +5,7 @@ import { eventOrderId, type Direction } from '../api/directions';
 import type { Order, PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import { eventView } from '../presentation/eventView';
+import { rememberWords } from '../presentation/locale';
 import { spokenEvent } from '../presentation/spokenLabels';
 import type { TreeContext, TreeNode } from './node';
 import { themeIcon } from './themeIcon';
@@ -38,7 +39,8 @@ export class EventNode implements TreeNode {
     item.id = this.id;
     const orderId = eventOrderId(this.direction, this.event);
     const order = this.standalone && orderId ? orderId.slice(0, 8) : undefined;
-    const described = order ? `${view.description} · ${vscode.l10n.t('order {0}', order)}` : view.description;
+    // Worded once per order: formatting is a row's main cost, and Recent events repeats a few hundred orders.
+    const described = order ? `${view.description} · ${rememberWords(`row-order|${order}`, () => vscode.l10n.t('order {0}', order))}` : view.description;
     // Arrived while watching and not opened yet.
     const isNew = !!this.event.id && this.fresh.isNew(this.event.id);
     item.description = this.busy ?? (isNew ? `${vscode.l10n.t('New')} · ${described}` : described);
