@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TelnyxError } from './errors';
 import { invalidField, malformedBody } from './errors';
 import type { PortingComment, PortoutComment, PortoutDecision, PortoutDetails, PortoutRejection } from './model';
-import { paginate, readPage } from './pagination';
+import { arrange, paginate, readPage } from './pagination';
 import { UUID_RE } from './prng';
 import { NO_PARAMS, PAGE_PARAMS, QueryReader } from './query';
 import type { ApiRequest, ApiResponse } from './responses';
@@ -79,11 +79,19 @@ function commentBody(req: ApiRequest): { text: string } | ApiResponse {
   return errors.length > 0 ? unprocessable(errors) : { text: text as string };
 }
 
+/**
+ * The spec documents no sort for either comments list, so they come in the run's list order like the other
+ * undocumented lists (newest first by default): the client must not read a conversation in the order it arrives.
+ */
+function listed<C extends { id: string }>(req: ApiRequest, oldestFirst: readonly C[]): C[] {
+  return arrange([...oldestFirst].reverse(), req.store.config.listOrder);
+}
+
 export function listPortingOrderComments(req: ApiRequest, id: string): ApiResponse {
   const checked = refuseQuery(req, id, true);
   if (isResponse(checked)) return checked;
   if (req.store.portinOrder(id) === undefined) return missing();
-  const result = paginate(req.store.commentsOf('portin', id), checked.page!, req.store.config.emptyListTotalPages);
+  const result = paginate(listed(req, req.store.commentsOf('portin', id)), checked.page!, req.store.config.emptyListTotalPages);
   return ok(result);
 }
 
@@ -111,7 +119,7 @@ export function listPortoutComments(req: ApiRequest, id: string): ApiResponse {
   const checked = refuseQuery(req, id, false);
   if (isResponse(checked)) return checked;
   if (req.store.portout(id) === undefined) return missing();
-  const all = req.store.commentsOf('portout', id);
+  const all = listed(req, req.store.commentsOf('portout', id));
   const meta = { page_number: 1, page_size: all.length, total_pages: all.length === 0 ? req.store.config.emptyListTotalPages : 1, total_results: all.length };
   return ok({ data: all, meta });
 }

@@ -69,12 +69,19 @@ describe('comments and port-out answers', function () {
       }
     });
 
-    it('pages port-in comments with page[number]/page[size], oldest first, and checks the paging values', async () => {
+    it('pages port-in comments with page[number]/page[size] in the list order (no documented sort: newest first by default, asc on asking), and checks the paging values', async () => {
       const id = portin();
       const all = sb.comments('portin', id);
       const r = await api('GET', `porting_orders/${id}/comments`, undefined, '?page[number]=2&page[size]=2');
       assert.equal(r.status, 200);
-      assert.deepEqual((r.json.data as { id: string }[]).map((c) => c.id), all.slice(2, 4).map((c) => c.id));
+      assert.deepEqual((r.json.data as { id: string }[]).map((c) => c.id), [...all].reverse().slice(2, 4).map((c) => c.id));
+      sb.configure({ listOrder: 'asc' });
+      try {
+        const asc = await api('GET', `porting_orders/${id}/comments`, undefined, '?page[number]=2&page[size]=2');
+        assert.deepEqual((asc.json.data as { id: string }[]).map((c) => c.id), all.slice(2, 4).map((c) => c.id));
+      } finally {
+        sb.configure({ listOrder: 'desc' });
+      }
       assert.deepEqual(r.json.meta, { page_number: 2, page_size: 2, total_pages: Math.ceil(all.length / 2), total_results: all.length });
       assert.equal((await api('GET', `porting_orders/${id}/comments`, undefined, '?page[size]=251')).status, 422);
       const bad = await api('GET', `porting_orders/${id}/comments`, undefined, '?filter[user_type]=admin');

@@ -77,6 +77,12 @@ function packed(path: string): boolean {
 }
 
 describe('manifest', () => {
+  it("a kept comment draft's primary button is Post…, not Discard Draft (the first inline action is the primary one)", () => {
+    const menu = (manifest.contributes as unknown as { menus: Record<string, { command: string; group?: string }[]> }).menus['comments/comment/context']!;
+    const inline = menu.filter((m) => m.group?.startsWith('inline')).sort((a, b) => a.group!.localeCompare(b.group!));
+    assert.deepEqual(inline.map((m) => m.command), ['telnyxPorting.postDraft', 'telnyxPorting.discardDraft']);
+  });
+
   describe('where it runs', () => {
     it('runs on the user\'s machine in remote windows, so keys stay local, and in the workspace where it must', () => {
       assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childrenOf, contextOf, freshSession, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
+import { CONTROL, childrenOf, contextOf, freshSession, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
 
 interface Logged {
   method: string;
@@ -102,6 +102,32 @@ describe('answering port-out requests', function () {
     assert.equal((await patches()).length, 1, 'sent once');
     assert.match(String(calls.showInformationMessage[0]?.[0]), /shows it was authorized/);
     assert.equal(contextOf(a, row), 'order:portout:authorized');
+  });
+
+  it('a 502 after the decision and a port-out that cannot be read again: only Check Again, never Send Again; checking finds it done', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.fault({ method: 'PATCH', path: '/authorized' }, { statusAfterProcessing: 502 });
+    // Every attempt of the re-read fails (a read is tried at most 1 + maxRetries times).
+    await sandbox.fault({ method: 'GET', path: `/v2/portouts/${row.order!.id}`, times: 3 }, { status: 500 });
+    await sandbox.clearRequests();
+    const offered: unknown[][] = [];
+    const { result } = await withStubs(
+      {
+        showWarningMessage: async (...args: unknown[]) => {
+          if ((args[1] as vscode.MessageOptions | undefined)?.modal) return 'Authorize';
+          offered.push(args);
+          await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+          return args.includes('Check Again') ? 'Check Again' : undefined;
+        },
+        showInformationMessage: async () => undefined,
+      },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.equal(offered.length, 1);
+    assert.ok(offered[0]!.includes('Check Again') && !offered[0]!.includes('Send Again'), JSON.stringify(offered[0]));
+    assert.match(String(offered[0]![0]), /could not be read again/);
+    assert.equal(result, 'verified');
+    assert.equal((await patches()).length, 1, 'sent once');
   });
 
   it('a port-out that is not pending offers no answer and sends nothing', async () => {

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { API_URL, KEY, childrenOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
+import { API_URL, CONTROL, KEY, childrenOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
 
 interface Logged {
   method: string;
@@ -180,6 +180,40 @@ describe('order comments', function () {
     assert.match(String(calls.showWarningMessage[0]?.[0]), /it is not there: it was not posted/);
     assert.deepEqual((await posts()).map((r) => r.status), [500, 201]);
     assert.equal(bodies(c).filter((b) => b === 'once only').length, 1);
+  });
+
+  it('a 502 after posting and comments that cannot be read again: only Check Again, never Send Again; checking finds it posted', async () => {
+    const { row } = await busiest('portout');
+    const c = await open(row);
+    await sandbox.fault({ method: 'POST', path: '/comments' }, { statusAfterProcessing: 502 });
+    await sandbox.fault({ method: 'GET', path: '/comments', times: 3 }, { status: 500 });
+    await sandbox.clearRequests();
+    const offered: unknown[][] = [];
+    const { result } = await withStubs(
+      {
+        showInformationMessage: async (...args: unknown[]) => ((args[1] as vscode.MessageOptions)?.modal ? 'Post' : undefined),
+        showWarningMessage: async (...args: unknown[]) => {
+          offered.push(args);
+          await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+          return args.includes('Check Again') ? 'Check Again' : undefined;
+        },
+      },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.postComment', { thread: c.thread, text: 'checked, not resent' }),
+    );
+    assert.equal(offered.length, 1);
+    assert.ok(offered[0]!.includes('Check Again') && !offered[0]!.includes('Send Again'), JSON.stringify(offered[0]));
+    assert.equal(result, 'verified');
+    assert.equal((await posts()).length, 1, 'one POST');
+    assert.equal(bodies(c).filter((b) => b === 'checked, not resent').length, 1);
+  });
+
+  it('the thread reads oldest to newest whatever order Telnyx lists comments in', async () => {
+    for (const listOrder of ['asc', 'shuffled'] as const) {
+      await sandbox.config({ listOrder });
+      const { row, comments } = await busiest('portin');
+      const c = await open(row);
+      assert.deepEqual(bodies(c), comments.map((x) => x.body), listOrder);
+    }
   });
 
   it('a second click while a post is in flight does nothing', async () => {
