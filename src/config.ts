@@ -48,8 +48,9 @@ export function readSettings(): Settings {
   };
 }
 
-export function onSettingsChange(listener: () => void): vscode.Disposable {
+/** Calls `listener` when one of the extension's settings changes, or only one of `only` (names under the section). */
+export function onSettingsChange(listener: () => void, only?: readonly (keyof typeof DEFAULTS)[]): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(SECTION)) listener();
+    if (only ? only.some((name) => e.affectsConfiguration(`${SECTION}.${name}`)) : e.affectsConfiguration(SECTION)) listener();
   });
 }

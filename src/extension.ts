@@ -112,7 +112,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.workspace.registerFileSystemProvider(EVENT_SCHEME, docs, { isCaseSensitive: true, isReadonly: readonlyMessage() }),
     guardReadonly(docs),
     keys.onDidChange(() => startOver(tree, docs)),
-    onSettingsChange(() => startOver(tree, docs)),
+    // Another server is another account: all that was read goes. A list setting only reloads the tree; the rest
+    // (timeouts, watching, replay) apply to the next request without re-reading anything.
+    onSettingsChange(() => startOver(tree, docs), ['apiBaseUrl']),
+    onSettingsChange(() => tree.refreshAll(), ['pageSize', 'showRecentEvents']),
     registerSetApiKey(services),
     registerAddAccount(services),
     demo,
@@ -155,7 +158,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       for (const root of tree.roots) root.watchedChanged();
     }),
     keys.onDidChange(() => void useAccount(session, watchedOrders)),
-    onSettingsChange(() => void useAccount(session, watchedOrders)),
+    onSettingsChange(() => void useAccount(session, watchedOrders), ['apiBaseUrl']),
     accounts,
     accounts.onDidChange(() => showAccount(treeView, accounts)),
     registerCheckNow(services),

@@ -85,7 +85,6 @@ export class AccountStore implements vscode.Disposable {
   async use(id: string): Promise<void> {
     if (!this.list().some((a) => a.id === id)) return;
     await this.state.update(ACTIVE_KEY, id);
-    await vscode.commands.executeCommand('setContext', MULTIPLE_CONTEXT, this.list().length > 1);
     this.changes.fire();
   }
 

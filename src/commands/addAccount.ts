@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { TelnyxError } from '../api/errors';
 import { apiKeyProblem, checkBaseUrl, DEFAULT_BASE_URL } from '../api/validate';
+import { problemOf } from '../ui/validation';
 import type { Services } from '../services';
 
 export function registerAddAccount(s: Services): vscode.Disposable {
@@ -35,14 +36,7 @@ export function registerAddAccount(s: Services): vscode.Disposable {
         prompt: vscode.l10n.t('The API v2 base URL: https, or http only to 127.0.0.1 or localhost'),
         value: 'http://127.0.0.1:4010/v2',
         ignoreFocusOut: true,
-        validateInput: (v) => {
-          try {
-            checkBaseUrl(v);
-            return undefined;
-          } catch (e) {
-            return TelnyxError.from(e).message;
-          }
-        },
+        validateInput: problemOf(checkBaseUrl),
       }));
     if (baseUrl === undefined) return undefined;
     const key = await vscode.window.showInputBox({

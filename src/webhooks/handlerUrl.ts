@@ -2,8 +2,8 @@
 // per workspace, since each project runs its own handler.
 
 import * as vscode from 'vscode';
-import { TelnyxError } from '../api/errors';
 import { checkHandlerUrl } from '../api/validate';
+import { problemOf } from '../ui/validation';
 
 const STATE_KEY = 'telnyxPorting.localHandlerUrl';
 
@@ -14,14 +14,7 @@ export async function askHandlerUrl(state: vscode.Memento): Promise<string | und
     prompt: vscode.l10n.t('The URL of your webhook handler. Plain http only to 127.0.0.1, ::1 or localhost; https anywhere.'),
     value: state.get<string>(STATE_KEY) ?? 'http://127.0.0.1:3000/webhooks',
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        checkHandlerUrl(v);
-        return undefined;
-      } catch (e) {
-        return TelnyxError.from(e).message;
-      }
-    },
+    validateInput: problemOf(checkHandlerUrl),
   });
   if (typed === undefined) return undefined;
   const url = checkHandlerUrl(typed);
