@@ -71,7 +71,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const accounts = new AccountStore(context.globalState);
   const keys = new KeyStore(context.secrets, accounts);
   const watchedOrders = new WatchedOrders(context.globalState);
-  const session = new Session(keys, log, () => accounts.baseUrl());
+  const session = new Session(keys, log, () => {
+    const account = accounts.active();
+    return { id: account.id, baseUrl: accounts.baseUrl(account) };
+  });
   const tree = new PortingTreeProvider(async () => (await keys.get()) !== undefined, {
     client: () => session.get(),
     pageSize: () => readSettings().pageSize,

@@ -8,7 +8,7 @@ import { TelnyxError } from './errors';
 import { fetchAll, type FetchAllOptions, type FetchAllResult } from './fetchAll';
 import { Http, type HttpOptions, type ReadOptions } from './http';
 import { toPage } from './page';
-import type { Order, OrderComment, Page, PortingEvent, PortoutDecision, PortoutDetails, PortoutRejection } from './types';
+import type { Order, OrderComment, Page, PortingEvent, PortoutAnswer, PortoutDecision, PortoutDetails, PortoutRejection } from './types';
 
 export interface ListEventsOptions extends ReadOptions {
   /** Only the events of this order; all of the direction's events otherwise. */
@@ -177,15 +177,14 @@ export class TelnyxClient {
 
   /**
    * Answers a pending port-out: `PATCH /portouts/{id}/authorized` or `/rejected-pending` with
-   * `{reason, host_messaging}`, sent once (as postComment). Resolves with the port-out as it is now. A
-   * rejection without a reason, or an answer to a port-out that is no longer pending, is Telnyx's 422
-   * ('invalid'). On 'unknown-outcome', read the port-out again (getOrder) and ask decisionTookEffect.
+   * `{reason, host_messaging?}`, sent once (as postComment). The spec requires `reason` for both decisions, so
+   * the type does. Resolves with the port-out as it is now. A blank rejection reason, or an answer to a port-out
+   * that is no longer pending, is Telnyx's 422 ('invalid'). On 'unknown-outcome', read the port-out again
+   * (getOrder) and ask decisionTookEffect.
    */
-  async answerPortout(orderId: string, decision: PortoutDecision, opts: { reason?: string; hostMessaging?: boolean } = {}, signal?: AbortSignal): Promise<PortoutDetails> {
+  async answerPortout(orderId: string, decision: PortoutDecision, answer: PortoutAnswer, signal?: AbortSignal): Promise<PortoutDetails> {
     const what = decision === 'authorized' ? l10n.t('Authorizing port-out {0}', orderId) : l10n.t('Rejecting port-out {0}', orderId);
-    const body: Record<string, unknown> = {};
-    if (opts.reason !== undefined) body.reason = opts.reason;
-    if (opts.hostMessaging !== undefined) body.host_messaging = opts.hostMessaging;
+    const body = answer.hostMessaging === undefined ? { reason: answer.reason } : { reason: answer.reason, host_messaging: answer.hostMessaging };
     const sent = await this.http.sendOnce('PATCH', `${PORT_OUT.ordersPath}/${encodeURIComponent(orderId)}/${decision}`, { body, signal, what });
     return dataRecord<PortoutDetails>(sent.body, sent.bodyUnreadable, what, () => l10n.t('its answer has no port-out in it'));
   }

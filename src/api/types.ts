@@ -121,3 +121,12 @@ export interface PortoutRejection {
 
 /** The account's answer to a pending port-out: the status it asks for (`PATCH /portouts/{id}/{decision}`). */
 export type PortoutDecision = 'authorized' | 'rejected-pending';
+
+/**
+ * The body of that PATCH, as the spec has it for both decisions: `reason` required (a rejection's why, an
+ * authorization's note) and `host_messaging` optional (whether messaging stays with Telnyx once the numbers leave).
+ */
+export interface PortoutAnswer {
+  reason: string;
+  hostMessaging?: boolean;
+}

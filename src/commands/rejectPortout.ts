@@ -39,6 +39,7 @@ export function registerRejectPortout(s: Services): vscode.Disposable {
       validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A rejection needs a reason.')),
     });
     if (!reason?.trim()) return 'declined';
-    return answerPortout(s, node, 'rejected-pending', reason.trim());
+    // host_messaging is left out: a rejected port-out keeps its numbers, and their messaging, with Telnyx.
+    return answerPortout(s, node, 'rejected-pending', { reason: reason.trim() });
   });
 }

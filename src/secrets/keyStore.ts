@@ -11,7 +11,8 @@ export class KeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
-  private cached: Promise<string | undefined> | undefined;
+  /** The last read, with the account it was of: while a switch is under way the account in use is already another. */
+  private cached: { id: string; read: Promise<string | undefined> } | undefined;
   /** The value last given to the context key (the welcome view shows while it is false). */
   hasKeyContext: boolean | undefined;
 
@@ -31,9 +32,12 @@ export class KeyStore implements vscode.Disposable {
     return this.accounts.secretId(id);
   }
 
-  get(): Promise<string | undefined> {
-    const read = this.cached ?? Promise.resolve(this.secrets.get(this.secretId())).then((k) => (k && k.length > 0 ? k : undefined));
-    this.cached = read;
+  /** The key of the account in use, or of `accountId`. */
+  get(accountId = this.accounts.active().id): Promise<string | undefined> {
+    if (this.cached?.id === accountId) return this.cached.read;
+    const read = Promise.resolve(this.secrets.get(this.secretId(accountId))).then((k) => (k && k.length > 0 ? k : undefined));
+    // Only the account in use is cached: a change to its secret in another window is what reloads it.
+    if (accountId === this.accounts.active().id) this.cached = { id: accountId, read };
     return read;
   }
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { decisionTookEffect } from '../api/client';
 import { PORT_OUT } from '../api/directions';
 import { TelnyxError } from '../api/errors';
-import type { Order, PortoutDecision } from '../api/types';
+import type { Order, PortoutAnswer, PortoutDecision } from '../api/types';
 import { orderView } from '../presentation/orderView';
 import { plainText } from '../presentation/needsAction';
 import { fieldValueText } from '../presentation/locale';
@@ -43,11 +43,16 @@ function doneWords(decision: PortoutDecision): string {
   return decision === 'authorized' ? vscode.l10n.t('authorized') : vscode.l10n.t('rejected (Telnyx reviews the reason)');
 }
 
+/** How the confirmation says what the answer keeps of the numbers' messaging. */
+function messagingWords(hostMessaging: boolean): string {
+  return hostMessaging ? vscode.l10n.t('Messaging: stays with Telnyx after the port-out') : vscode.l10n.t('Messaging: leaves Telnyx with the numbers');
+}
+
 /**
- * Confirms and sends one decision on a pending port-out. `reason` is asked before (rejection) by the caller.
- * Returns what happened, for tests and the log.
+ * Confirms and sends one decision on a pending port-out. The answer (a rejection's reason, an authorization's
+ * note and messaging choice) is asked before by the caller. Returns what happened, for tests and the log.
  */
-export async function answerPortout(s: Services, node: OrderNode, decision: PortoutDecision, reason?: string): Promise<AnswerResult> {
+export async function answerPortout(s: Services, node: OrderNode, decision: PortoutDecision, answer: PortoutAnswer): Promise<AnswerResult> {
   const order = node.order;
   const id = order.id;
   if (!id) return 'failed';
@@ -58,21 +63,23 @@ export async function answerPortout(s: Services, node: OrderNode, decision: Port
     const verb = decision === 'authorized' ? vscode.l10n.t('Authorize') : vscode.l10n.t('Reject');
     const name = orderView(PORT_OUT, order).label;
     const question = decision === 'authorized' ? vscode.l10n.t('Authorize the port-out of {0}?', name) : vscode.l10n.t('Reject the port-out of {0}?', name);
-    const detail = [...facts(order), ...(reason ? [vscode.l10n.t('Reason: {0}', plainText(reason))] : []), '', MEANING[decision]()].join('\n');
+    const said = decision === 'authorized' ? vscode.l10n.t('Note: {0}', plainText(answer.reason)) : vscode.l10n.t('Reason: {0}', plainText(answer.reason));
+    const messaging = answer.hostMessaging === undefined ? [] : [messagingWords(answer.hostMessaging)];
+    const detail = [...facts(order), said, ...messaging, '', MEANING[decision]()].join('\n');
     const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, verb);
     if (choice !== verb) return 'declined';
-    return await send(s, node, decision, reason);
+    return await send(s, node, decision, answer);
   } finally {
     inFlight.delete(id);
   }
 }
 
-async function send(s: Services, node: OrderNode, decision: PortoutDecision, reason: string | undefined): Promise<AnswerResult> {
+async function send(s: Services, node: OrderNode, decision: PortoutDecision, answer: PortoutAnswer): Promise<AnswerResult> {
   const id = node.order.id!;
   try {
     const client = await s.session.get();
     const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending your answer on port-out {0}…', id.slice(0, 8)) }, () =>
-      client.answerPortout(id, decision, reason === undefined ? {} : { reason }),
+      client.answerPortout(id, decision, answer),
     );
     s.tree.updateOrder(PORT_OUT, updated);
     s.log.info(`Port-out ${id}: ${decision}.`);
@@ -80,16 +87,16 @@ async function send(s: Services, node: OrderNode, decision: PortoutDecision, rea
     return 'sent';
   } catch (e) {
     if (!(e instanceof TelnyxError && e.kind === 'unknown-outcome')) {
-      await reportError(e, s.log, () => send(s, node, decision, reason));
+      await reportError(e, s.log, () => send(s, node, decision, answer));
       return 'failed';
     }
     s.log.warn(e.message);
-    return check(s, node, decision, reason, e.message);
+    return check(s, node, decision, answer, e.message);
   }
 }
 
 /** Not known whether Telnyx took it: read the port-out again rather than guess, and say what was found. */
-async function check(s: Services, node: OrderNode, decision: PortoutDecision, reason: string | undefined, why: string): Promise<AnswerResult> {
+async function check(s: Services, node: OrderNode, decision: PortoutDecision, answer: PortoutAnswer, why: string): Promise<AnswerResult> {
   const id = node.order.id!;
   let now: Order | undefined;
   try {
@@ -101,7 +108,7 @@ async function check(s: Services, node: OrderNode, decision: PortoutDecision, re
     // Unchecked, sending again could answer twice: the only way on is to check again.
     const checkAgain = vscode.l10n.t('Check Again');
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} The port-out could not be read again to check whether the answer took effect.', why), checkAgain);
-    return choice === checkAgain ? check(s, node, decision, reason, why) : 'unknown';
+    return choice === checkAgain ? check(s, node, decision, answer, why) : 'unknown';
   }
   if (decisionTookEffect(now, decision)) {
     s.tree.updateOrder(PORT_OUT, now);
@@ -116,5 +123,5 @@ async function check(s: Services, node: OrderNode, decision: PortoutDecision, re
       : vscode.l10n.t('{0} Reading the port-out again shows it is still {1}: the answer did not take effect.', why, still),
     sendAgain,
   );
-  return again === sendAgain ? send(s, node, decision, reason) : 'unknown';
+  return again === sendAgain ? send(s, node, decision, answer) : 'unknown';
 }

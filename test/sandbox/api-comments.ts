@@ -1,6 +1,7 @@
 // Comments of both directions and the account's answer to a port-out (API.md §13): the only endpoints that
-// read a request body. Strict like the rest: an empty comment, a rejection without a reason and an answer to
-// a port-out that is no longer pending are Telnyx's 422s, each naming the field (`source.pointer`).
+// read a request body. Strict like the rest: an empty comment, an answer without the reason the spec requires
+// (for both statuses) and an answer to a port-out that is no longer pending are Telnyx's 422s, each naming the
+// field (`source.pointer`).
 
 import { randomUUID } from 'node:crypto';
 import type { TelnyxError } from './errors';
@@ -154,8 +155,9 @@ export function listPortoutRejections(req: ApiRequest, id: string): ApiResponse 
 }
 
 /**
- * `PATCH /portouts/{id}/{status}` for the two answers an account can give. `reason` is needed to reject
- * (and may be sent with an authorization); only a pending port-out can be answered.
+ * `PATCH /portouts/{id}/{status}` for the two answers an account can give. The spec's body has `reason`, a
+ * string it requires for both statuses, and an optional boolean `host_messaging`, nothing else; a rejection's
+ * reason must also say something. Only a pending port-out can be answered.
  */
 function decide(decision: PortoutDecision, req: ApiRequest, id: string): ApiResponse {
   const checked = refuseQuery(req, id, false);
@@ -166,8 +168,9 @@ function decide(decision: PortoutDecision, req: ApiRequest, id: string): ApiResp
   if (!body.ok) return body.response;
   const { reason, host_messaging: hostMessaging } = body.fields;
   const errors = unknownFields(body.fields, ['reason', 'host_messaging']);
-  if (reason !== undefined && reason !== null && typeof reason !== 'string') errors.push(invalidField('/reason', 'reason must be a string.'));
-  else if (decision === 'rejected-pending' && (typeof reason !== 'string' || reason.trim() === '')) {
+  if (reason === undefined) errors.push(invalidField('/reason', 'reason is required.', 'Missing required field'));
+  else if (typeof reason !== 'string') errors.push(invalidField('/reason', 'reason must be a string.'));
+  else if (decision === 'rejected-pending' && reason.trim() === '') {
     errors.push(invalidField('/reason', 'A reason is required to reject a port-out.', 'Missing required field'));
   }
   if (hostMessaging !== undefined && typeof hostMessaging !== 'boolean') errors.push(invalidField('/host_messaging', 'host_messaging must be true or false.'));

@@ -2,6 +2,7 @@
 // filter[type] / filter[porting_order_id], port-out by filter[event_type] / filter[portout_id] — so one
 // implementation serves both, driven by a small description of each side.
 
+import { invalidField } from './errors';
 import type { Direction, PortingEvent, PortoutEvent } from './model';
 import { PORTIN_EVENT_TYPES, PORTOUT_EVENT_TYPES } from './model';
 import { arrange, filteredOnce, paginate, readPage } from './pagination';
@@ -122,9 +123,14 @@ function show<E extends AnyEvent>(side: Side<E>, req: ApiRequest, id: string): A
   return event === undefined ? missing() : ok({ data: event });
 }
 
+/**
+ * The spec gives republish no request body at all, so one that comes with any, even `{}`, is refused: a client
+ * that sends one is sending something Telnyx does not define and may one day read.
+ */
 function republish<E extends AnyEvent>(side: Side<E>, req: ApiRequest, id: string): ApiResponse {
   const refused = queryErrors(req, id);
   if (refused !== undefined) return refused;
+  if (req.body !== undefined && req.body !== '') return unprocessable([invalidField('/', 'This request takes no body.', 'Unexpected body')]);
   const event = side.find(req.store, id);
   if (event === undefined) return missing();
   if (!req.dryRun) req.store.recordRepublish(side.direction, event.id);

@@ -180,6 +180,35 @@ describe('comments and port-out answers', function () {
       assert.deepEqual(sb.decisions.map((d) => [d.id, d.decision]), [[id, 'authorized']]);
     });
 
+    it('an answer of either status needs the reason the spec requires: {} and no body are a 422 at /reason, as are a non-string reason, a non-boolean host_messaging and an unknown field', async () => {
+      const id = pending();
+      for (const status of ['authorized', 'rejected-pending']) {
+        for (const body of ['{}', undefined, '{"host_messaging":false}', '{"reason":null}', '{"reason":42}']) {
+          const r = await api('PATCH', `portouts/${id}/${status}`, body);
+          assert.equal(r.status, 422, `${status} ${body}`);
+          assert.deepEqual(r.json.errors!.map((e) => e.source!.pointer), ['/reason'], `${status} ${body}`);
+          assert.equal(r.json.errors![0]!.code, '10015');
+        }
+        for (const [body, pointer] of [
+          ['{"reason":"x","host_messaging":"yes"}', '/host_messaging'],
+          ['{"reason":"x","host_messaging":null}', '/host_messaging'],
+          ['{"reason":"x","code":1001}', '/code'],
+          ['{"reason":"x","rejection_code":1001}', '/rejection_code'],
+        ] as const) {
+          const r = await api('PATCH', `portouts/${id}/${status}`, body);
+          assert.equal(r.status, 422, `${status} ${body}`);
+          assert.deepEqual(r.json.errors!.map((e) => e.source!.pointer), [pointer], `${status} ${body}`);
+        }
+      }
+      assert.equal((await api('PATCH', `portouts/${id}/authorized`, '["x"]')).status, 422);
+      assert.equal((await api('PATCH', `portouts/${id}/authorized`, '{"reason":')).status, 400);
+      assert.equal(sb.decisions.length, 0, 'nothing was answered');
+      assert.equal(sb.data.portoutOrders.find((o) => o.id === id)!.status, 'pending');
+      const ok = await api('PATCH', `portouts/${id}/authorized`, '{"reason":"Authorized by the account owner"}');
+      assert.equal(ok.status, 200, 'a reason is all an authorization needs; host_messaging may be left out');
+      assert.deepEqual(sb.decisions.map((d) => [d.decision, d.reason]), [['authorized', 'Authorized by the account owner']]);
+    });
+
     it('rejects only with a reason (422 at /reason otherwise), and answers nothing on a port-out that is not pending', async () => {
       const id = pending();
       for (const body of ['{}', '{"reason":""}', '{"reason":"   "}', '{"reason":null}']) {
@@ -198,8 +227,8 @@ describe('comments and port-out answers', function () {
         assert.equal(again.status, 422);
         assert.equal(again.json.errors!.at(-1)!.source!.pointer, '/status');
       }
-      assert.equal((await api('PATCH', `portouts/${id}/ported`, '{}')).status, 404, 'only the two answers are routes');
-      assert.equal((await api('PATCH', `portouts/${UNKNOWN_ID}/authorized`, '{}')).status, 404);
+      assert.equal((await api('PATCH', `portouts/${id}/ported`, '{"reason":"x"}')).status, 404, 'only the two answers are routes');
+      assert.equal((await api('PATCH', `portouts/${UNKNOWN_ID}/authorized`, '{}')).status, 404, 'an unknown port-out before the body');
       assert.equal(sb.decisions.length, 1);
     });
 
@@ -211,7 +240,7 @@ describe('comments and port-out answers', function () {
       assert.equal(sb.comments('portin', id).length, before + 1);
       sb.addFault({ method: 'PATCH', path: '/authorized' }, { statusAfterProcessing: 504 });
       const po = pending();
-      assert.equal((await api('PATCH', `portouts/${po}/authorized`, '{}')).status, 504);
+      assert.equal((await api('PATCH', `portouts/${po}/authorized`, '{"reason":"ok"}')).status, 504);
       assert.equal(sb.decisions.length, 1);
       sb.addFault({ method: 'POST', path: '/comments' }, { status: 503 });
       assert.equal((await api('POST', `porting_orders/${id}/comments`, '{"body":"never"}')).status, 503);
@@ -287,7 +316,7 @@ describe('comments and port-out answers', function () {
       sb.addFault({ method: 'POST', path: '/comments' }, { resetAfterProcessing: true });
       assert.equal((await rejects(client().postComment(PORT_OUT, id, 'cut'))).kind, 'unknown-outcome');
       sb.addFault({ method: 'PATCH', path: '/authorized' }, { statusAfterProcessing: 500 });
-      assert.equal((await rejects(client().answerPortout(id, 'authorized'))).kind, 'unknown-outcome');
+      assert.equal((await rejects(client().answerPortout(id, 'authorized', { reason: 'ok' }))).kind, 'unknown-outcome');
       assert.equal(requests('POST', '/comments') + requests('PATCH', '/authorized'), 2);
       assert.equal(sb.comments('portout', id).filter((c) => c.body === 'cut').length, 1);
       assert.ok(decisionTookEffect(await client().getOrder(PORT_OUT, id), 'authorized'));
@@ -310,20 +339,27 @@ describe('comments and port-out answers', function () {
       assert.equal(sb.comments('portin', id).filter((x) => x.body === 'after a 429').length, 1);
     });
 
-    it('authorizes a pending port-out with one PATCH and returns it authorized', async () => {
+    it('authorizes a pending port-out with one PATCH carrying the reason the spec requires, and returns it authorized', async () => {
       const id = pending();
-      const po = await client().answerPortout(id, 'authorized', { hostMessaging: false });
+      const po = await client().answerPortout(id, 'authorized', { reason: 'Authorized by the account owner', hostMessaging: false });
       assert.equal(po.status, 'authorized');
       assert.equal(po.id, id);
       assert.equal(requests('PATCH', id), 1);
-      assert.equal(sb.requests.at(-1)!.body, '{"host_messaging":false}');
+      assert.equal(sb.requests.at(-1)!.body, '{"reason":"Authorized by the account owner","host_messaging":false}');
+      assert.deepEqual(sb.decisions.map((d) => d.reason), ['Authorized by the account owner']);
       assert.ok(decisionTookEffect(po, 'authorized'));
       assert.equal(decisionTookEffect(po, 'rejected-pending'), false);
     });
 
-    it('rejects with a reason; without one it is a 422 invalid, sent once and with no effect', async () => {
+    it('an authorization without host_messaging sends only the reason', async () => {
       const id = pending();
-      const e = await rejects(client().answerPortout(id, 'rejected-pending'));
+      assert.equal((await client().answerPortout(id, 'authorized', { reason: 'Expected: we asked them to port' })).status, 'authorized');
+      assert.equal(sb.requests.at(-1)!.body, '{"reason":"Expected: we asked them to port"}');
+    });
+
+    it('rejects with a reason; a blank one is a 422 invalid, sent once and with no effect', async () => {
+      const id = pending();
+      const e = await rejects(client().answerPortout(id, 'rejected-pending', { reason: '  ' }));
       assert.equal(e.kind, 'invalid');
       assert.equal(e.status, 422);
       assert.equal(requests('PATCH', id), 1);
@@ -336,7 +372,7 @@ describe('comments and port-out answers', function () {
 
     it('a decision on a port-out that is not pending is a 422 invalid', async () => {
       const po = notPending();
-      const e = await rejects(client().answerPortout(po.id, 'authorized'));
+      const e = await rejects(client().answerPortout(po.id, 'authorized', { reason: 'ok' }));
       assert.equal(e.kind, 'invalid');
       assert.equal(e.status, 422);
       assert.match(e.message + e.details.join(' '), /pending/);

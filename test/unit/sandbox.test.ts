@@ -289,6 +289,24 @@ describe('sandbox', function () {
       assert.equal(sb.republishes.length, 0);
     });
 
+    it('republish takes no body, as the spec defines none: any body, {} included, is a 422 at / and nothing is republished', async () => {
+      const event = sb.data.portinEvents[0]!;
+      const portout = sb.data.portoutEvents[0]!;
+      for (const [path, body] of [
+        [`/porting/events/${event.id}/republish`, '{}'],
+        [`/porting/events/${event.id}/republish`, '{"force":true}'],
+        [`/portouts/events/${portout.id}/republish`, 'x'],
+      ] as const) {
+        const r = await fetch(`${sb.apiBaseUrl}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${sb.apiKey}`, 'Content-Type': 'application/json' }, body });
+        assert.equal(r.status, 422, `${path} ${body}`);
+        const errors = ((await r.json()) as { errors: { code: string; source: { pointer: string } }[] }).errors;
+        assert.deepEqual(errors.map((e) => [e.code, e.source.pointer]), [['10015', '/']]);
+      }
+      assert.equal(sb.republishes.length, 0);
+      assert.equal((await call('POST', `/porting/events/${event.id}/republish`)).status, 204, 'without a body it is done');
+      assert.equal(sb.republishes.length, 1);
+    });
+
     it('a malformed id stays a 404 whatever the query, so the guide path probe still sees a 404', async () => {
       sb.configure({ portoutEventsPath: 'portout' });
       assert.equal((await get('/portouts/events?page[number]=1&page[size]=20')).status, 404);

@@ -569,7 +569,8 @@ describe('faults, bad input and key hygiene', function () {
         return undefined;
       };
       const { result } = await withStubs(
-        { showInformationMessage: answer, showWarningMessage: answer, showErrorMessage: async () => undefined },
+        // Authorize asks a note and the messaging choice first: Enter on each (the default note, the first choice).
+        { showInformationMessage: answer, showWarningMessage: answer, showErrorMessage: async () => undefined, showInputBox: async () => '', showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[0] },
         () => (kind === 'comments' ? vscode.commands.executeCommand<string>('telnyxPorting.postComment', { thread, text }) : vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row)),
       );
       // A 429 was refused before processing: sending it again is not sending it twice.

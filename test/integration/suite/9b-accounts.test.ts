@@ -14,7 +14,8 @@ interface Account {
 }
 interface Services {
   accounts: { list(): Account[]; active(): Account };
-  keys: { get(): Promise<string | undefined>; has(id: string): Promise<boolean>; reload(): Promise<void> };
+  keys: { get(id?: string): Promise<string | undefined>; has(id: string): Promise<boolean>; reload(): Promise<void> };
+  session: { get(): Promise<{ verifyKey(): Promise<void> }> };
   treeView: vscode.TreeView<unknown>;
   watched: { ids(dir: string): string[] };
 }
@@ -106,6 +107,37 @@ describe('accounts', function () {
     for (let i = 0; i < 20 && !s.watched.ids('portin').length; i++) await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(s.watched.ids('portin'), [row.order!.id], 'back with its account');
     await vscode.commands.executeCommand('telnyxPorting.unwatchOrder', row);
+  });
+
+  it("a switch while the key is read never sends one account's key to the other's server, nor keeps a client built across it", async () => {
+    const secondId = s.accounts.list().find((x) => x.name === 'Second')!.id;
+    assert.equal(s.accounts.active().id, 'default');
+    // All in one turn: the reload drops the client, and the next key read, the one this get() makes, is held.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    void s.keys.reload();
+    const { get } = s.keys;
+    s.keys.get = (...args) => {
+      const read = get.apply(s.keys, args);
+      return held.then(() => read);
+    };
+    const pending = s.session.get();
+    Reflect.deleteProperty(s.keys, 'get');
+    await vscode.commands.executeCommand('telnyxPorting.switchAccount', secondId);
+    second.clearRequests();
+    release();
+    const client = await pending;
+    const outcome = await client.verifyKey().then(
+      () => 'accepted',
+      (e: unknown) => String(e),
+    );
+    const again = await s.session.get();
+    await again.verifyKey().catch(() => undefined);
+    const seen = second.requests.map((r) => `${r.path} ${r.authorized ? 'its own key' : 'another key'}`);
+    assert.ok(seen.length >= 2, JSON.stringify(seen));
+    assert.deepEqual(seen.filter((x) => x.endsWith('another key')), [], 'the second server saw only its own key');
+    assert.equal(outcome, 'accepted', 'the get() that spanned the switch gave a client of the account now in use');
+    await vscode.commands.executeCommand('telnyxPorting.switchAccount', 'default');
   });
 
   it('rename shows in the view; remove deletes the key and goes back to the first account', async () => {

@@ -31,14 +31,18 @@ describe('answering port-out requests', function () {
     return ordersOf(a, await childrenOf(a, portout), 'portout').filter((n) => contextOf(a, n).startsWith(`order:portout:${status}`));
   }
   const patches = async (): Promise<Logged[]> => ((await sandbox.requests()) as Logged[]).filter((r) => r.method === 'PATCH');
+  /** Authorize's questions before the modal, answered as Enter on each: no note written, the first messaging choice. */
+  const asked = { showInputBox: async () => '', showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[0] };
+  const DEFAULT_NOTE = 'Authorized by the account owner';
 
   it('Authorize: the modal names the numbers, the gaining carrier, the FOC date and the risk; one PATCH; the row shows the new status', async () => {
     const row = (await rows('pending'))[0]!;
     await sandbox.clearRequests();
-    const { result, calls } = await withStubs({ showWarningMessage: async () => 'Authorize', showInformationMessage: async () => undefined }, () =>
-      vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    const { result, calls } = await withStubs(
+      { ...asked, showWarningMessage: async () => 'Authorize', showInformationMessage: async () => undefined, showErrorMessage: async () => undefined },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
     );
-    assert.equal(result, 'sent');
+    assert.equal(result, 'sent', JSON.stringify(calls.showErrorMessage));
     const [message, options] = calls.showWarningMessage[0] as [string, vscode.MessageOptions & { detail: string }];
     assert.equal(options.modal, true);
     assert.match(message, /^Authorize the port-out of /);
@@ -54,9 +58,77 @@ describe('answering port-out requests', function () {
   it('declined, nothing is sent', async () => {
     const row = (await rows('pending'))[0]!;
     await sandbox.clearRequests();
-    const { result } = await withStubs({ showWarningMessage: async () => undefined }, () => vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row));
+    const { result } = await withStubs({ ...asked, showWarningMessage: async () => undefined }, () => vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row));
     assert.equal(result, 'declined');
     assert.deepEqual(await patches(), []);
+  });
+
+  it('Authorize with no note written sends the default as the reason the spec requires, and the messaging choice; the modal names both', async () => {
+    const row = (await rows('pending'))[0]!;
+    const keeps = (row.order as unknown as { host_messaging: boolean }).host_messaging;
+    await sandbox.clearRequests();
+    const { result, calls } = await withStubs(
+      { ...asked, showWarningMessage: async () => 'Authorize', showInformationMessage: async () => undefined, showErrorMessage: async () => undefined },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.equal(result, 'sent');
+    const box = calls.showInputBox[0]![0] as vscode.InputBoxOptions;
+    assert.equal(box.placeHolder, DEFAULT_NOTE, 'the default shows in the empty box');
+    const offered = calls.showQuickPick[0]![0] as (vscode.QuickPickItem & { hostMessaging: boolean })[];
+    assert.deepEqual(offered.map((i) => i.hostMessaging), [keeps, !keeps], "the request's own messaging value comes first");
+    const [patch] = await patches();
+    assert.equal(patch?.status, 200);
+    assert.deepEqual(JSON.parse(patch?.body ?? '{}'), { reason: DEFAULT_NOTE, host_messaging: keeps });
+    const detail = (calls.showWarningMessage[0] as [string, { detail: string }])[1].detail;
+    assert.ok(detail.includes(`Note: ${DEFAULT_NOTE}`), detail);
+    assert.match(detail, keeps ? /Messaging: stays with Telnyx/ : /Messaging: leaves Telnyx/);
+  });
+
+  it('Authorize with a note typed sends that note, and keeping messaging sends host_messaging true', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    const typed = 'Expected: the customer moved to their new carrier.';
+    const { result, calls } = await withStubs(
+      {
+        showInputBox: async () => `  ${typed} `,
+        showQuickPick: async (items: unknown) => (items as (vscode.QuickPickItem & { hostMessaging: boolean })[]).find((i) => i.hostMessaging),
+        showWarningMessage: async () => 'Authorize',
+        showInformationMessage: async () => undefined,
+        showErrorMessage: async () => undefined,
+      },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.equal(result, 'sent');
+    const [patch] = await patches();
+    assert.deepEqual(JSON.parse(patch?.body ?? '{}'), { reason: typed, host_messaging: true });
+    const detail = (calls.showWarningMessage[0] as [string, { detail: string }])[1].detail;
+    assert.ok(detail.includes(`Note: ${typed}`) && /Messaging: stays with Telnyx/.test(detail), detail);
+  });
+
+  it('Authorize: Escape on the note or on the messaging question sends nothing and asks no more', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    const noNote = await withStubs({ showInputBox: async () => undefined, showQuickPick: async () => undefined, showWarningMessage: async () => 'Authorize' }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.equal(noNote.result, 'declined');
+    assert.deepEqual([noNote.calls.showQuickPick.length, noNote.calls.showWarningMessage.length], [0, 0]);
+    const noPick = await withStubs({ showInputBox: async () => 'fine', showQuickPick: async () => undefined, showWarningMessage: async () => 'Authorize' }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.equal(noPick.result, 'declined');
+    assert.equal(noPick.calls.showWarningMessage.length, 0);
+    assert.deepEqual(await patches(), []);
+  });
+
+  it('Reject sends no host_messaging: the numbers, and their messaging, stay', async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    await withStubs(
+      { showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[0], showInputBox: async () => 'Not ours', showWarningMessage: async () => 'Reject', showInformationMessage: async () => undefined },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.rejectPortout', row),
+    );
+    assert.deepEqual(JSON.parse((await patches())[0]?.body ?? '{}'), { reason: 'Not ours' });
   });
 
   it('Reject: a code to start from, the reason as typed, one PATCH carrying it', async () => {
@@ -95,7 +167,7 @@ describe('answering port-out requests', function () {
     const row = (await rows('pending'))[0]!;
     await sandbox.fault({ method: 'PATCH', path: '/authorized' }, { statusAfterProcessing: 502 });
     await sandbox.clearRequests();
-    const { result, calls } = await withStubs({ showWarningMessage: async () => 'Authorize', showInformationMessage: async () => undefined }, () =>
+    const { result, calls } = await withStubs({ ...asked, showWarningMessage: async () => 'Authorize', showInformationMessage: async () => undefined }, () =>
       vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
     );
     assert.equal(result, 'verified');
@@ -113,6 +185,7 @@ describe('answering port-out requests', function () {
     const offered: unknown[][] = [];
     const { result } = await withStubs(
       {
+        ...asked,
         showWarningMessage: async (...args: unknown[]) => {
           if ((args[1] as vscode.MessageOptions | undefined)?.modal) return 'Authorize';
           offered.push(args);
