@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxBundlePath, startDemoSandbox } from '../../src/demo/demoSandbox';
+import { checkDemoUrl } from '../../src/demo/demoUrl';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../../src/demo/sandboxEntry';
 
 const DAY = 86_400_000;
@@ -151,6 +152,38 @@ describe('demo sandbox', function () {
       sb = undefined;
       assert.equal(await connectionError(`${apiBaseUrl}/porting_orders`), 'ECONNREFUSED');
       assert.ok(await canListen(port), `port ${port} can be listened on again`);
+    });
+  });
+
+  describe('the base URL a demo may have (TELNYX_PORTING_DEMO_API_URL)', () => {
+    it('takes http(s) to 127.0.0.1, localhost or [::1], on any port, without a trailing slash', () => {
+      for (const [given, url] of [
+        ['http://127.0.0.1:40123/v2', 'http://127.0.0.1:40123/v2'],
+        ['https://localhost:8443/v2/', 'https://localhost:8443/v2'],
+        [' http://[::1]:4010/v2?x=1#y ', 'http://[::1]:4010/v2'],
+        ['http://LOCALHOST/v2', 'http://localhost/v2'],
+      ]) {
+        assert.deepEqual(checkDemoUrl(given!), { url }, given);
+      }
+    });
+
+    it('refuses anywhere else, https included, and a URL with credentials or another scheme', () => {
+      for (const given of [
+        'https://api.telnyx.com/v2',
+        'https://evil.example/v2',
+        'https://127.0.0.1.evil.example/v2',
+        'https://localhost.evil.example/v2',
+        'http://10.0.0.5:4010/v2',
+        'http://0.0.0.0:4010/v2',
+        'http://user:pw@127.0.0.1:4010/v2',
+        'file:///tmp/v2',
+        'ftp://127.0.0.1/v2',
+        '127.0.0.1:4010/v2',
+        '',
+      ]) {
+        const checked = checkDemoUrl(given);
+        assert.ok('problem' in checked, `${given} is refused`);
+      }
     });
   });
 
