@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const docs = new PortingFileSystem(() => session.get());
   const comments = new Conversations(() => session.get(), new CommentDrafts(context.globalState));
   const reports = new ReportDocuments();
-  const demo = new DemoAccount(context.extensionPath, accounts, keys);
+  const demo = new DemoAccount(context.extensionPath, accounts, keys, log);
   const core = {
     accounts,
     demo,
@@ -178,7 +178,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void accounts.syncContext();
   // `npm run demo` runs a sandbox beside the workbench it opens and names it here, so nothing needs pasting.
   const external = process.env.TELNYX_PORTING_DEMO_API_URL;
-  if (external && process.env.TELNYX_PORTING_DEMO_API_KEY) void demo.useExternal(external, process.env.TELNYX_PORTING_DEMO_API_KEY).then(() => watch.tickNow());
+  if (external && process.env.TELNYX_PORTING_DEMO_API_KEY) void demo.useExternal(external, process.env.TELNYX_PORTING_DEMO_API_KEY).then((used) => (used ? watch.tickNow() : undefined));
   // Sets the welcome view's context key; reads SecretStorage only.
   void keys.syncContext();
   return { services, context, activationMs: performance.now() - started };

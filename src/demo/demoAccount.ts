@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { KeyStore } from '../secrets/keyStore';
 import { startDemoSandbox, type DemoSandbox } from './demoSandbox';
+import { checkDemoUrl } from './demoUrl';
 
 export const DEMO_RUNNING_CONTEXT = 'telnyxPorting.demoRunning';
 
@@ -16,6 +17,7 @@ export class DemoAccount implements vscode.Disposable {
     private readonly extensionPath: string,
     private readonly accounts: AccountStore,
     private readonly keys: KeyStore,
+    private readonly log: vscode.LogOutputChannel,
   ) {}
 
   get running(): boolean {
@@ -35,11 +37,18 @@ export class DemoAccount implements vscode.Disposable {
   }
 
   /**
-   * Uses a sandbox running elsewhere (`npm run demo` starts one beside VS Code and passes its address in the
-   * environment), so the workbench it opens is pointed at it with no key to paste.
+   * Uses a sandbox running beside VS Code (`npm run demo` starts one and passes its address in the environment),
+   * so the workbench it opens is pointed at it with no key to paste. Only one on this machine: the account is
+   * added and used with nothing asked, so an address elsewhere is ignored (and logged). Whether it was used.
    */
-  async useExternal(apiBaseUrl: string, apiKey: string): Promise<void> {
-    await this.use(apiBaseUrl, apiKey);
+  async useExternal(apiBaseUrl: string, apiKey: string): Promise<boolean> {
+    const checked = checkDemoUrl(apiBaseUrl);
+    if ('problem' in checked) {
+      this.log.warn(`TELNYX_PORTING_DEMO_API_URL ignored, no Demo account added: ${checked.problem}.`);
+      return false;
+    }
+    await this.use(checked.url, apiKey);
+    return true;
   }
 
   /** Stops the sandbox and removes the Demo account; the first account is in use again. */

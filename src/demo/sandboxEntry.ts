@@ -27,11 +27,16 @@ const LIVE: readonly { direction: 'portin' | 'portout'; eventType: string; statu
   { direction: 'portout', eventType: 'portout.status_changed', status: 'pending' },
 ];
 
-/** Starts the seeded sandbox on a free loopback port, printing nothing; every `liveEveryMs` a new event happens. */
-export async function startEmbeddedSandbox(opts: { liveEveryMs?: number } = {}): Promise<EmbeddedSandbox> {
+/**
+ * Starts the seeded sandbox on a free loopback port, printing nothing; every `liveEveryMs` a new event happens.
+ * It has no control endpoints unless `control` asks for them (a test reading its log): its live events are
+ * inserted here, in-process, so a user's demo has nothing over HTTP but the API.
+ */
+export async function startEmbeddedSandbox(opts: { liveEveryMs?: number; control?: boolean } = {}): Promise<EmbeddedSandbox> {
   const sandbox: Sandbox = await startSandbox({
     port: 0,
     host: '127.0.0.1',
+    control: opts.control ?? false,
     // The default data, dated as of now: orders read "changed 3 hours ago", not months before the visitor came.
     seed: { now: new Date().toISOString() },
     // Called only once a request was answered, which is after startSandbox resolved.

@@ -190,7 +190,7 @@ export async function shoot(page, name) {
  * a reply of two lines typed into the reply box (not sent).
  */
 async function shootComments(page, sandboxEnv) {
-  const seed = await (await fetch(`${sandboxEnv.TELNYX_SANDBOX_CONTROL}/__sandbox/seed`)).json();
+  const seed = await (await fetch(`${sandboxEnv.TELNYX_SANDBOX_CONTROL}/__sandbox/seed`, { headers: { authorization: `Bearer ${sandboxEnv.TELNYX_SANDBOX_KEY}` } })).json();
   const counts = new Map();
   for (const c of seed.portinComments) counts.set(c.porting_order_id, (counts.get(c.porting_order_id) ?? 0) + 1);
   const [id] = [...counts].sort((x, y) => y[1] - x[1])[0];
@@ -243,7 +243,7 @@ async function shootNotification(page, sandboxEnv) {
   await page.waitForTimeout(1500);
   const res = await fetch(`${sandboxEnv.TELNYX_SANDBOX_CONTROL}/__sandbox/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${sandboxEnv.TELNYX_SANDBOX_KEY}`, 'content-type': 'application/json' },
     body: JSON.stringify({ direction: 'portin', count: 1, eventType: 'porting_order.status_changed', status: 'exception' }),
   });
   if (!res.ok) throw new Error(`inserting events: ${res.status} ${await res.text()}`);

@@ -1,7 +1,10 @@
 // /__sandbox/* — lets tests in another process program faults, read logs and reshape data over HTTP.
-// No auth, no latency, no faults, not logged: this is the test harness's side door, not the API.
+// No latency, no faults, not logged: this is the test harness's side door, not the API. A side door still: it
+// takes the sandbox's key, and refuses what a web page can send (another Origin, a rebound Host, a body that is
+// not JSON), since a page open in the browser could otherwise reprogram what the extension shows.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAuthorized } from './api';
 import { parseFaultRequest } from './faults';
 import type { Direction } from './model';
 import { PORTIN_EVENT_TYPES, PORTING_ORDER_STATUSES, PORTOUT_EVENT_TYPES, PORTOUT_STATUSES } from './model';
@@ -154,6 +157,64 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
 
 const fail = (res: ServerResponse, status: number, detail: string): void =>
   send(res, status, { errors: [{ code: status === 404 ? '10005' : '10015', title: status === 404 ? 'Resource not found' : 'Bad Request', detail }] });
+
+/** The host names of this machine's loopback, as URL parsing spells them. */
+const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The host name of a Host header ("127.0.0.1:4010", "[::1]:4010", "localhost"), lower-cased; undefined when it is not one. */
+export function hostnameOf(host: string | undefined): string | undefined {
+  if (host === undefined || host === '' || /[/?#@\\\s]/.test(host)) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a Host header names the loopback (or `also`, the address the sandbox was told to listen on). A page
+ * that rebinds its own name to 127.0.0.1 reaches the sandbox with that name as Host: this is what refuses it.
+ */
+export function isLoopbackHost(host: string | undefined, also?: string): boolean {
+  const name = hostnameOf(host);
+  return name !== undefined && (LOOPBACK_HOSTNAMES.has(name) || name === also);
+}
+
+/** A browser's Origin of a page served from the loopback over http, the only pages that may use the side door. */
+export function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' && url.origin === origin && LOOPBACK_HOSTNAMES.has(url.hostname);
+  } catch {
+    return false; // "null" (a sandboxed frame, a file) among others
+  }
+}
+
+/** The media type of a Content-Type header, lower-cased, without its parameters. */
+const mediaType = (header: string | undefined): string => (header ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * Why a control request is refused, or undefined to serve it. An Origin header means a browser sent it: a page
+ * elsewhere can POST a text/plain body without a preflight, so any Origin but the loopback is refused before
+ * anything else, and only JSON is read (a cross-origin JSON POST needs a preflight, which this server never
+ * grants). The key comes after, as the API asks for it. The Host is checked for every request, by the server.
+ */
+export function controlRefusal(req: IncomingMessage, apiKey: string): { status: 401 | 403 | 415; detail: string } | undefined {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin)) return { status: 403, detail: `requests from ${origin} are refused: the control endpoints take no requests from web pages` };
+  if (!isAuthorized(req.headers.authorization, apiKey)) return { status: 401, detail: 'the control endpoints need Authorization: Bearer <the sandbox key>' };
+  if (req.method === 'POST' && mediaType(req.headers['content-type']) !== 'application/json') {
+    return { status: 415, detail: `a control POST takes Content-Type: application/json, not ${req.headers['content-type'] ?? 'none'}` };
+  }
+  return undefined;
+}
+
+/** Answers a refused control request without reading its body. */
+export function refuseControl(res: ServerResponse, refusal: { status: number; detail: string }): void {
+  const code = refusal.status === 401 ? '10009' : refusal.status === 403 ? '10010' : '10015';
+  const title = refusal.status === 401 ? 'Authentication failed' : refusal.status === 403 ? 'Authorization failed' : 'Unsupported Media Type';
+  send(res, refusal.status, { errors: [{ code, title, detail: refusal.detail }] });
+}
 
 /** `path` is below /__sandbox, e.g. "/faults". */
 export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, store: SandboxStore): Promise<void> {

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   );
   const c = sandbox.config;
   console.log(`Lists without a documented sort: ${c.listOrder}; unknown query parameters: ${c.strictQuery ? '422' : 'ignored'}`);
-  console.log(`Control: ${sandbox.url}/__sandbox/{faults,requests,republishes,events,remove,config,reset,seed} (see test/sandbox/README.md)`);
+  console.log(`Control: ${sandbox.url}/__sandbox/{faults,requests,republishes,events,remove,config,reset,seed}, with the key and JSON bodies (see test/sandbox/README.md)`);
 
   let stopping = false;
   const stop = (signal: string): void => {

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, handleApi, isAuthorized } from './api';
-import { CONTROL_PREFIX, handleControl, parseConfigPatch } from './control';
+import { CONTROL_PREFIX, controlRefusal, handleControl, hostnameOf, isLoopbackHost, parseConfigPatch, refuseControl } from './control';
 import { errorForStatus, notFound } from './errors';
 import type { Fault, FaultMatch, QueuedFault } from './faults';
 import type { SeedData } from './model';
@@ -54,8 +54,13 @@ export interface SandboxOptions extends Partial<RuntimeConfig> {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** The only key accepted as `Authorization: Bearer <key>`. Default DEFAULT_API_KEY. */
+  /** The only key accepted as `Authorization: Bearer <key>`, by the API and the control endpoints. Default DEFAULT_API_KEY. */
   apiKey?: string;
+  /**
+   * Whether `/__sandbox/*` is served (default true). Off, those paths are unknown API paths (404): the demo
+   * shipped to users needs none of them, so it has no side door at all.
+   */
+  control?: boolean;
   /** Size and seed of the generated data; see DEFAULT_SEED_OPTIONS. */
   seed?: Partial<SeedOptions>;
   /** Called once per API request after it was answered (or cut off). */
@@ -328,13 +333,28 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return work.finally(() => inFlight--);
   }
 
+  const listenHost = opts.host ?? '127.0.0.1';
+  // Told to listen on one address of another interface, the sandbox answers to that address as well (not to a name).
+  const alsoHost = listenHost === '0.0.0.0' || listenHost === '::' ? undefined : hostnameOf(listenHost.includes(':') ? `[${listenHost}]` : listenHost);
+  const controlOn = opts.control ?? true;
+
   const server = createServer((req, res) => {
+    // Before anything is read or logged: a name other than the loopback's is a page that rebound its own name to
+    // this address (DNS rebinding), and would otherwise read the API with the public sandbox key.
+    if (!isLoopbackHost(req.headers.host, alsoHost)) {
+      req.resume();
+      const detail = `The sandbox answers only to 127.0.0.1, localhost and [::1], not to the host ${JSON.stringify(req.headers.host ?? '')}.`;
+      return writeFull(res, encode({ status: 403, body: errorForStatus(403, detail) }));
+    }
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname;
-    const work =
-      path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
-        ? handleControl(req, res, path.slice(CONTROL_PREFIX.length), store)
-        : counted(serveApi(req, res, url));
+    const isControl = controlOn && (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`));
+    const refusal = isControl ? controlRefusal(req, apiKey) : undefined;
+    if (refusal) {
+      req.resume();
+      return refuseControl(res, refusal);
+    }
+    const work = isControl ? handleControl(req, res, path.slice(CONTROL_PREFIX.length), store) : counted(serveApi(req, res, url));
     work.catch((e: unknown) => {
       if (!res.headersSent) writeFull(res, encode({ status: 500, body: errorForStatus(500, String(e)) }));
       else res.destroy();
@@ -349,8 +369,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     });
   });
   const { port } = server.address() as AddressInfo;
-  const host = opts.host ?? '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`;
 
   return {
     url,

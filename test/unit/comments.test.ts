@@ -48,7 +48,7 @@ describe('comments and port-out answers', function () {
 
   describe('sandbox', () => {
     it('seeds comments from the completed new_comment events, every kind of writer, and /seed lists them after the unchanged lists', async () => {
-      const r = await fetch(`${sb.url}/__sandbox/seed`);
+      const r = await fetch(`${sb.url}/__sandbox/seed`, { headers: { Authorization: `Bearer ${sb.apiKey}` } });
       const text = await r.text();
       const seed = JSON.parse(text) as Record<string, { user_type?: string; user_id?: string | null; created_at: string }[]>;
       assert.deepEqual(Object.keys(seed), ['portinOrders', 'portoutOrders', 'portinEvents', 'portoutEvents', 'portinComments', 'portoutComments']);
@@ -63,7 +63,7 @@ describe('comments and port-out answers', function () {
       // Deterministic: the same after a reset and in another sandbox.
       const other = await startSandbox();
       try {
-        assert.equal(await (await fetch(`${other.url}/__sandbox/seed`)).text(), text);
+        assert.equal(await (await fetch(`${other.url}/__sandbox/seed`, { headers: { Authorization: `Bearer ${other.apiKey}` } })).text(), text);
       } finally {
         await other.close();
       }

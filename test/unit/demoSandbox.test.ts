@@ -4,10 +4,12 @@
 
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxBundlePath, startDemoSandbox } from '../../src/demo/demoSandbox';
+import { checkDemoUrl } from '../../src/demo/demoUrl';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from '../../src/demo/sandboxEntry';
 
 const DAY = 86_400_000;
@@ -89,11 +91,42 @@ describe('demo sandbox', function () {
     });
 
     it('keeps its request log bounded while it runs', async () => {
-      sb = await startEmbeddedSandbox();
+      // The log is read over the control endpoints, which a demo has only when asked for.
+      sb = await startEmbeddedSandbox({ control: true });
       for (let i = 0; i < 1010; i++) await get(sb, '/nothing-here');
       const control = `${sb.apiBaseUrl.replace(/\/v2$/, '')}/__sandbox/requests`;
-      const logged = (await (await fetch(control)).json()) as unknown[];
+      const logged = (await (await fetch(control, { headers: { Authorization: `Bearer ${sb.apiKey}` } })).json()) as unknown[];
       assert.ok(logged.length < 1000, `${logged.length} requests kept`);
+    });
+
+    it('has no control endpoints: a web page (or anyone) can inject no fault, insert no event, read no log', async () => {
+      sb = await startEmbeddedSandbox();
+      const control = `${sb.apiBaseUrl.replace(/\/v2$/, '')}/__sandbox`;
+      const fault = JSON.stringify({ match: { path: '/v2/porting_orders' }, fault: { status: 503 } });
+      const attempts = [
+        fetch(`${control}/faults`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }, body: fault }),
+        fetch(`${control}/faults`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${sb.apiKey}` }, body: fault }),
+        fetch(`${control}/events`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${sb.apiKey}` }, body: JSON.stringify({ direction: 'portin', count: 1, eventType: 'porting_order.new_comment' }) }),
+        fetch(`${control}/requests`, { headers: { Authorization: `Bearer ${sb.apiKey}` } }),
+      ];
+      assert.deepEqual((await Promise.all(attempts)).map((r) => r.status), [404, 404, 404, 404]);
+      assert.equal((await get(sb, '/porting_orders')).status, 200, 'no fault was injected');
+    });
+
+    it('answers only to a loopback Host, so a page that rebinds its name to 127.0.0.1 cannot read it with the public key', async () => {
+      sb = await startEmbeddedSandbox();
+      const status = (host: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const req = request(`${sb!.apiBaseUrl}/porting_orders`, { headers: { host, authorization: `Bearer ${sb!.apiKey}` } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      assert.equal(await status(`evil.example:${sb.port}`), 403);
+      assert.equal(await status(`127.0.0.1.nip.io:${sb.port}`), 403);
+      assert.equal(await status(`localhost:${sb.port}`), 200);
     });
 
     it('lives: something happens every interval (a port-in exception first), so watching has news; closing stops it', async () => {
@@ -119,6 +152,38 @@ describe('demo sandbox', function () {
       sb = undefined;
       assert.equal(await connectionError(`${apiBaseUrl}/porting_orders`), 'ECONNREFUSED');
       assert.ok(await canListen(port), `port ${port} can be listened on again`);
+    });
+  });
+
+  describe('the base URL a demo may have (TELNYX_PORTING_DEMO_API_URL)', () => {
+    it('takes http(s) to 127.0.0.1, localhost or [::1], on any port, without a trailing slash', () => {
+      for (const [given, url] of [
+        ['http://127.0.0.1:40123/v2', 'http://127.0.0.1:40123/v2'],
+        ['https://localhost:8443/v2/', 'https://localhost:8443/v2'],
+        [' http://[::1]:4010/v2?x=1#y ', 'http://[::1]:4010/v2'],
+        ['http://LOCALHOST/v2', 'http://localhost/v2'],
+      ]) {
+        assert.deepEqual(checkDemoUrl(given!), { url }, given);
+      }
+    });
+
+    it('refuses anywhere else, https included, and a URL with credentials or another scheme', () => {
+      for (const given of [
+        'https://api.telnyx.com/v2',
+        'https://evil.example/v2',
+        'https://127.0.0.1.evil.example/v2',
+        'https://localhost.evil.example/v2',
+        'http://10.0.0.5:4010/v2',
+        'http://0.0.0.0:4010/v2',
+        'http://user:pw@127.0.0.1:4010/v2',
+        'file:///tmp/v2',
+        'ftp://127.0.0.1/v2',
+        '127.0.0.1:4010/v2',
+        '',
+      ]) {
+        const checked = checkDemoUrl(given);
+        assert.ok('problem' in checked, `${given} is refused`);
+      }
     });
   });
 

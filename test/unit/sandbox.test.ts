@@ -2,6 +2,7 @@
 // the faults that leave a client unsure what happened. Client tests trust these behaviours, so they are pinned here.
 
 import * as assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 interface Answer {
@@ -51,7 +52,7 @@ describe('sandbox', function () {
   async function control(method: string, path: string, body?: unknown): Promise<Answer> {
     const res = await fetch(`${sb.url}/__sandbox/${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { Authorization: `Bearer ${sb.apiKey}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -321,6 +322,94 @@ describe('sandbox', function () {
       assert.ok((b.json as { data: { status: string }[] }).data.every((p) => p.status === 'ported'));
       sb.reset();
       assert.equal(sb.config.strictQuery, true);
+    });
+  });
+
+  describe('who may use it', () => {
+    /** A request with these headers (fetch would not send another Host; `host: ''` sends none), and its answer. */
+    function raw(method: string, path: string, given: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+      const headers: Record<string, string> = { host: `127.0.0.1:${sb.port}`, ...given };
+      if (headers.host === '') delete headers.host;
+      return new Promise((resolve, reject) => {
+        const req = request(`${sb.url}${path}`, { method, setHost: false, headers: { ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    }
+    const key = (): Record<string, string> => ({ authorization: `Bearer ${sb.apiKey}` });
+    const FAULT = JSON.stringify({ match: { path: '/v2/porting_orders' }, fault: { status: 503 } });
+
+    it("a web page's text/plain POST, which needs no preflight, injects nothing: another Origin is refused, key or not", async () => {
+      const page = { origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' };
+      assert.equal((await raw('POST', '/__sandbox/faults', page, FAULT)).status, 403);
+      assert.equal((await raw('POST', '/__sandbox/faults', { ...page, ...key(), 'content-type': 'application/json' }, FAULT)).status, 403);
+      assert.equal((await raw('POST', '/__sandbox/events', { ...page, ...key() }, JSON.stringify({ direction: 'portin', count: 1 }))).status, 403);
+      assert.equal((await raw('GET', '/__sandbox/requests', { origin: 'null', ...key() })).status, 403);
+      assert.deepEqual(sb.faults, [], 'no fault queued');
+      assert.equal(sb.data.portinEvents.length, (await control('GET', 'seed').then((a) => (a.json as { portinEvents: unknown[] }).portinEvents)).length);
+      assert.equal((await get('/porting_orders')).status, 200, 'the API answers as before');
+    });
+
+    it('takes only JSON bodies (415), so a form or text/plain POST is never parsed', async () => {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
+        const headers = { ...key(), ...(type === undefined ? {} : { 'content-type': type }) };
+        assert.equal((await raw('POST', '/__sandbox/faults', headers, FAULT)).status, 415, String(type));
+      }
+      assert.equal((await raw('POST', '/__sandbox/reset', key())).status, 415, 'a POST without a body says it is JSON too');
+      assert.deepEqual(sb.faults, []);
+    });
+
+    it('needs the sandbox key: none or another is a 401', async () => {
+      const json = { 'content-type': 'application/json' };
+      assert.equal((await raw('POST', '/__sandbox/faults', json, FAULT)).status, 401);
+      assert.equal((await raw('POST', '/__sandbox/faults', { ...json, authorization: 'Bearer KEYNOTTHEONE0123456789' }, FAULT)).status, 401);
+      assert.equal((await raw('GET', '/__sandbox/requests', {})).status, 401);
+      assert.equal((await raw('DELETE', '/__sandbox/faults', {})).status, 401);
+      assert.equal((await raw('POST', '/__sandbox/reset', json, '{}')).status, 401);
+      assert.deepEqual(sb.faults, []);
+    });
+
+    it('answers only to a loopback Host, on the control endpoints and the API alike (DNS rebinding)', async () => {
+      const rebound = { host: `evil.example:${sb.port}`, ...key() };
+      assert.equal((await raw('POST', '/__sandbox/faults', { ...rebound, 'content-type': 'application/json' }, FAULT)).status, 403);
+      assert.equal((await raw('GET', '/__sandbox/seed', rebound)).status, 403);
+      sb.clearRequests();
+      const api = await raw('GET', '/v2/porting_orders', rebound);
+      assert.equal(api.status, 403);
+      assert.equal((JSON.parse(api.text) as ErrorsBody).errors[0]!.code, '10010');
+      // Node refuses an HTTP/1.1 request without a Host itself (400).
+      assert.ok((await raw('GET', '/v2/porting_orders', { host: '', ...key() })).status >= 400, 'no Host');
+      assert.deepEqual(sb.requests, [], 'refused before it reached the API');
+      assert.deepEqual(sb.faults, []);
+      for (const host of [`127.0.0.1:${sb.port}`, `localhost:${sb.port}`, `[::1]:${sb.port}`, 'LOCALHOST']) {
+        assert.equal((await raw('GET', '/v2/porting_orders', { host, ...key() })).status, 200, host);
+      }
+    });
+
+    it('serves the JSON call with the key, from a loopback page too', async () => {
+      const headers = { ...key(), 'content-type': 'application/json' };
+      assert.equal((await raw('POST', '/__sandbox/faults', headers, FAULT)).status, 201);
+      assert.equal((await raw('POST', '/__sandbox/faults', { ...headers, origin: `http://localhost:${sb.port}`, 'content-type': 'Application/JSON; charset=utf-8' }, FAULT)).status, 201);
+      assert.equal(sb.faults.length, 2);
+      assert.equal((await get('/porting_orders')).status, 503, 'the fault took effect');
+      assert.equal((await raw('GET', '/__sandbox/faults', { ...key(), origin: 'http://[::1]:5173' })).status, 200);
+      assert.equal((await raw('POST', '/__sandbox/reset', headers)).status, 204, 'an empty JSON POST');
+    });
+
+    it('control: false serves no control endpoint at all', async () => {
+      const own = await startSandbox({ control: false });
+      try {
+        const res = await fetch(`${own.url}/__sandbox/faults`, { method: 'POST', headers: { ...key(), 'content-type': 'application/json' }, body: FAULT });
+        assert.equal(res.status, 404);
+        assert.deepEqual(own.faults, []);
+      } finally {
+        await own.close();
+      }
     });
   });
 

@@ -471,7 +471,7 @@ describe('watching for new events', function () {
   describe('sandbox: pending events over the control endpoints', () => {
     it('POST /__sandbox/events with pending, then POST /__sandbox/complete', async () => {
       const post = async (path: string, body: unknown): Promise<Response> =>
-        fetch(`${sb.url}/__sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(`${sb.url}/__sandbox${path}`, { method: 'POST', headers: { authorization: `Bearer ${sb.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const res = await post('/events', { direction: 'portout', count: 2, pending: true });
       assert.equal(res.status, 201);
       const created = (await res.json()) as AnyEvent[];

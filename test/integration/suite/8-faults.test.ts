@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { tooltipOf, answerInputBoxes, API_URL, childrenOf, configure, contextOf, CONTROL, eventsOf, freshSession, item, KEY, LIST_ORDERS, loadToEnd, newestFirst, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
+import { tooltipOf, answerInputBoxes, API_URL, childrenOf, configure, contextOf, CONTROL, controlHeaders, eventsOf, freshSession, item, KEY, LIST_ORDERS, loadToEnd, newestFirst, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
 
 const figures = {
   injected: 0,
@@ -36,7 +36,7 @@ async function faultedRequests(): Promise<number> {
 }
 
 async function setConfig(patch: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${CONTROL}/__sandbox/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  const res = await fetch(`${CONTROL}/__sandbox/config`, { method: 'POST', headers: controlHeaders('POST'), body: JSON.stringify(patch) });
   assert.ok(res.ok, `config → ${res.status}`);
 }
 
@@ -70,7 +70,7 @@ describe('faults, bad input and key hygiene', function () {
     } finally {
       const n = await faultedRequests();
       figures.injected += n;
-      await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+      await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE', headers: controlHeaders() });
       if (ok) {
         await healthy();
         figures.survived += n;
@@ -427,7 +427,7 @@ describe('faults, bad input and key hygiene', function () {
       during?: (node: Node) => Promise<void>,
     ): Promise<{ result: string; node: Node; processed: number; posts: number; warnings: unknown[][] }> {
       const node = events[next++ % events.length]!;
-      await fetch(`${CONTROL}/__sandbox/republishes`, { method: 'DELETE' });
+      await fetch(`${CONTROL}/__sandbox/republishes`, { method: 'DELETE', headers: controlHeaders() });
       await sandbox.clearRequests();
       if (fault) await sandbox.fault({ method: 'POST', path: '/republish', times: (fault.times as number) ?? 1 }, fault);
       // Every decision to send: the modal confirmation, and each Send Again after an unknown outcome.
@@ -552,7 +552,7 @@ describe('faults, bad input and key hygiene', function () {
       const text = `Fault check ${++n}\nsecond line`;
       const thread = kind === 'comments' ? (await vscode.commands.executeCommand<{ thread: vscode.CommentThread }>('telnyxPorting.openComments', row)).thread : undefined;
       await sandbox.clearRequests();
-      await fetch(`${CONTROL}/__sandbox/decisions`, { method: 'DELETE' });
+      await fetch(`${CONTROL}/__sandbox/decisions`, { method: 'DELETE', headers: controlHeaders() });
       const method = kind === 'comments' ? 'POST' : 'PATCH';
       if (fault) await sandbox.fault({ method, path: kind === 'comments' ? '/comments' : '/authorized', times: 1 }, fault);
       let confirmations = 0;
@@ -576,7 +576,7 @@ describe('faults, bad input and key hygiene', function () {
       // A 429 was refused before processing: sending it again is not sending it twice.
       const sent = (await sandbox.requests()).filter((r) => r.method === method && r.status !== 429).length;
       const seed = (await sandbox.seed()) as unknown as { portinComments: { body: string }[] };
-      const decisions = (await fetch(`${CONTROL}/__sandbox/decisions`).then((r) => r.json())) as { id: string }[];
+      const decisions = (await fetch(`${CONTROL}/__sandbox/decisions`, { headers: controlHeaders() }).then((r) => r.json())) as { id: string }[];
       const kept = kind === 'comments' ? seed.portinComments.filter((c) => c.body === text).length : decisions.filter((d) => d.id === row.order!.id).length;
       const book = figures.writes[kind];
       book.confirmed += confirmations;

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childrenOf, CONTROL, contextOf, eventsOf, freshSession, item, ordersOf, tooltipOf, sandbox, type Api, type Node, type Seed } from './helpers';
+import { childrenOf, CONTROL, controlHeaders, contextOf, eventsOf, freshSession, item, ordersOf, tooltipOf, sandbox, type Api, type Node, type Seed } from './helpers';
 
 // Written out here, not imported from the extension, so a unit the extension forgets to spell out fails.
 const UNITS: Record<string, string> = { min: 'minute', h: 'hour', d: 'day', mo: 'month', y: 'year' };
@@ -44,7 +44,7 @@ describe('accessibility: every row says itself as a sentence', function () {
     return found;
   };
   const clearFaults = async (): Promise<void> => {
-    await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+    await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE', headers: controlHeaders() });
   };
 
   before(async () => {

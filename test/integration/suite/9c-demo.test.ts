@@ -1,11 +1,19 @@
 // The demo sandbox shipped in the extension, in the real VS Code: started from the welcome view's button, it runs
 // inside the extension host on a free loopback port as the "Demo" account and the tree loads from it; stopping it
-// frees the port and removes the account.
+// frees the port and removes the account. A demo named by the environment must be on this machine, and no key of
+// the user's is ever stored for (or sent to) a Demo account.
 
 import * as assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import * as vscode from 'vscode';
-import { childrenOf, ext, freshSession, ordersOf, type Api } from './helpers';
+import { startSandbox } from '../../sandbox/server';
+import { answerInputBoxes, childrenOf, ext, freshSession, KEY, ordersOf, withStubs, type Api } from './helpers';
+
+interface Services {
+  accounts: { list(): { id: string; name: string; baseUrl?: string; demo?: boolean }[]; active(): { id: string; name: string; demo?: boolean } };
+  keys: { get(): Promise<string | undefined> };
+  demo: { useExternal(apiBaseUrl: string, apiKey: string): Promise<unknown> };
+}
 
 const listening = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
@@ -38,5 +46,52 @@ describe('demo sandbox', function () {
     assert.equal(await listening(port), false, 'the port is free');
     assert.notEqual(services.accounts.active().name, 'Demo');
     assert.equal(services.treeView.description, undefined, 'the Demo account is gone');
+  });
+
+  it('a demo named by the environment elsewhere than this machine is ignored: no account added or used', async () => {
+    const s = a.services as unknown as Services;
+    const before = s.accounts.list();
+    const active = s.accounts.active().id;
+    for (const url of ['https://evil.example/v2', 'https://127.0.0.1.evil.example/v2', 'http://10.0.0.5:4010/v2']) {
+      await s.demo.useExternal(url, 'KEYDEMOFROMENV0123456789');
+      assert.deepEqual(s.accounts.list(), before, url);
+      assert.equal(s.accounts.active().id, active, url);
+    }
+    assert.equal(await s.keys.get(), KEY, 'the key in use is the same');
+  });
+
+  it('Update API Key while the Demo account is in use stores no key of the user\'s for it, sends it nowhere, and offers a real account', async () => {
+    const s = a.services as unknown as Services;
+    const USER_KEY = 'KEYREALUSER0123456789';
+    const STALE = 'KEYDEMOSTALE0123456789';
+    // A demo that would take the user's key if asked: only refusing to ask keeps it from getting it.
+    const demo = await startSandbox({ apiKey: USER_KEY });
+    try {
+      await s.demo.useExternal(demo.apiBaseUrl, STALE);
+      assert.equal(s.accounts.active().demo, true);
+      const boxes = answerInputBoxes([USER_KEY]);
+      const { result, calls } = await withStubs({ createInputBox: boxes.create, showInformationMessage: async () => undefined }, () =>
+        vscode.commands.executeCommand<boolean>('telnyxPorting.setApiKey'),
+      );
+      assert.equal(result, false);
+      assert.equal(await s.keys.get(), STALE, "the Demo account's key is not the typed one");
+      assert.equal(boxes.boxes.length, 0, 'no key was asked for');
+      assert.ok(demo.requests.every((r) => !r.authorized), 'the demo never saw the user key');
+      const [message, ...buttons] = calls.showInformationMessage[0] as string[];
+      assert.match(message!, /Demo account .*no key of yours is stored/);
+      assert.deepEqual(buttons, ['Add Account…', 'Switch Account…']);
+
+      // Its way out: Add Account… (closed at its first step here).
+      const { calls: adding } = await withStubs({ showInformationMessage: async () => 'Add Account…', showInputBox: async () => undefined }, () =>
+        vscode.commands.executeCommand<boolean>('telnyxPorting.setApiKey'),
+      );
+      assert.match((adding.showInputBox[0] as [vscode.InputBoxOptions])[0].title ?? '', /Add Telnyx Account \(1\/3\)/);
+      assert.equal(await s.keys.get(), STALE);
+    } finally {
+      await vscode.commands.executeCommand('telnyxPorting.stopDemoSandbox');
+      await demo.close();
+    }
+    assert.equal(s.accounts.list().some((x) => x.demo), false);
+    assert.equal(await s.keys.get(), KEY, 'back on the first account and its key');
   });
 });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { WatchLoop } from '../../../src/watching/watchLoop';
-import { childrenOf, configure, contextOf, CONTROL, eventsOf, freshSession, item, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
+import { childrenOf, configure, contextOf, CONTROL, controlHeaders, eventsOf, freshSession, item, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
 
 interface WatchApi {
   services: {
@@ -134,7 +134,7 @@ describe('watching for new events', function () {
     // More 500s than the tick's attempts (a document read again meanwhile may take some), cleared afterwards.
     await sandbox.fault({ method: 'GET', path: '/v2/portouts/events', times: 10 }, { status: 500 });
     const failed = await tick();
-    await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+    await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE', headers: controlHeaders() });
     assert.ok((failed.out?.result?.errors.length ?? 0) > 0, 'the tick failed');
     assert.equal(failed.shown.length, 0);
     const next = await tick();

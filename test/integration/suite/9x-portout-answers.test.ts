@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CONTROL, childrenOf, contextOf, freshSession, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
+import { CONTROL, controlHeaders, childrenOf, contextOf, freshSession, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
 
 interface Logged {
   method: string;
@@ -189,7 +189,7 @@ describe('answering port-out requests', function () {
         showWarningMessage: async (...args: unknown[]) => {
           if ((args[1] as vscode.MessageOptions | undefined)?.modal) return 'Authorize';
           offered.push(args);
-          await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+          await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE', headers: controlHeaders() });
           return args.includes('Check Again') ? 'Check Again' : undefined;
         },
         showInformationMessage: async () => undefined,

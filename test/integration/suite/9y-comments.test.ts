@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { API_URL, CONTROL, KEY, childrenOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
+import { API_URL, CONTROL, controlHeaders, KEY, childrenOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
 
 interface Logged {
   method: string;
@@ -194,7 +194,7 @@ describe('order comments', function () {
         showInformationMessage: async (...args: unknown[]) => ((args[1] as vscode.MessageOptions)?.modal ? 'Post' : undefined),
         showWarningMessage: async (...args: unknown[]) => {
           offered.push(args);
-          await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE' });
+          await fetch(`${CONTROL}/__sandbox/faults`, { method: 'DELETE', headers: controlHeaders() });
           return args.includes('Check Again') ? 'Check Again' : undefined;
         },
       },

@@ -15,7 +15,7 @@ describe('integration harness', () => {
   });
 
   it('reaches the sandbox control endpoint', async () => {
-    const res = await fetch(`${process.env.TELNYX_SANDBOX_CONTROL}/__sandbox/requests`);
+    const res = await fetch(`${process.env.TELNYX_SANDBOX_CONTROL}/__sandbox/requests`, { headers: { authorization: `Bearer ${process.env.TELNYX_SANDBOX_KEY}` } });
     assert.equal(res.status, 200);
   });
 });

@@ -8,6 +8,11 @@ export const EXT_ID = 'telnyx-porting-tools.telnyx-porting';
 export const API_URL = process.env.TELNYX_SANDBOX_URL ?? '';
 export const CONTROL = process.env.TELNYX_SANDBOX_CONTROL ?? '';
 export const KEY = process.env.TELNYX_SANDBOX_KEY ?? '';
+/** What every request to the sandbox's control endpoints carries: its key, and for a POST the JSON it only takes. */
+export const controlHeaders = (method = 'GET'): Record<string, string> => ({
+  authorization: `Bearer ${KEY}`,
+  ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+});
 
 /** Loosely typed view of what activate() returns; the suite is bundled apart from the extension, so no shared classes. */
 export interface Node {
@@ -53,7 +58,7 @@ export interface LoggedRequest {
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${CONTROL}/__sandbox/${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: controlHeaders(method),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   assert.ok(res.ok, `sandbox control ${method} ${path} → ${res.status}`);
