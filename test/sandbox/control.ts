@@ -5,7 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAuthorized } from './api';
-import { parseFaultRequest } from './faults';
+import { HoldWaitError, parseFaultRequest, parseHeldAction } from './faults';
 import type { Direction } from './model';
 import { PORTIN_EVENT_TYPES, PORTING_ORDER_STATUSES, PORTOUT_EVENT_TYPES, PORTOUT_STATUSES } from './model';
 import type { CompleteEventsRequest, InsertEventsRequest, ListName, RemovePick, RemoveRecordsRequest, RuntimeConfig, SandboxStore } from './store';
@@ -242,6 +242,20 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
     case 'DELETE /faults':
       store.faults.clear();
       return send(res, 204);
+    // Requests parked by `hold` faults: list them, wait until they have arrived, release them.
+    case 'GET /held':
+    case 'POST /held': {
+      if (req.method === 'GET') return send(res, 200, store.holds.held());
+      const action = parseHeldAction(body);
+      if (typeof action === 'string') return fail(res, 400, action);
+      if ('release' in action) return send(res, 200, { released: store.holds.release(action.release) });
+      try {
+        return send(res, 200, await store.holds.wait(action.wait, action.count, action.timeoutMs));
+      } catch (e) {
+        if (!(e instanceof HoldWaitError)) throw e;
+        return fail(res, 409, e.message);
+      }
+    }
     case 'GET /requests':
       return send(res, 200, store.requests);
     case 'DELETE /requests':

@@ -48,6 +48,12 @@ export interface Fault {
   stallBody?: boolean;
   /** Answers 302 with this Location. */
   redirectTo?: string;
+  /**
+   * Parks the request under this name before it is handled (a write has had no effect yet, a read's answer
+   * is not made yet) until `release(name)`; then the rest of the fault applies as if it had just arrived.
+   * For a test that needs a request still in flight: it waits for it to arrive (`waitHeld`), acts, releases.
+   */
+  hold?: string;
 }
 
 type AnswerField = 'status' | 'reset' | 'resetAfterProcessing' | 'statusAfterProcessing' | 'stallBody' | 'redirectTo';
@@ -126,6 +132,7 @@ const FAULT_FIELDS: readonly string[] = [
   'statusAfterProcessing',
   'stallBody',
   'redirectTo',
+  'hold',
 ];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -170,13 +177,14 @@ export function parseFaultRequest(body: unknown): { match: FaultMatch; fault: Fa
     if (typeof f.delayMs !== 'number' || f.delayMs < 0) return 'fault.delayMs must be a number >= 0';
     fault.delayMs = f.delayMs;
   }
-  for (const key of ['body', 'contentType', 'detail', 'redirectTo'] as const) {
+  for (const key of ['body', 'contentType', 'detail', 'redirectTo', 'hold'] as const) {
     const v = f[key];
     if (v === undefined) continue;
     if (typeof v !== 'string') return `fault.${key} must be a string`;
     fault[key] = v;
   }
   if (fault.redirectTo !== undefined && !URL.canParse(fault.redirectTo)) return 'fault.redirectTo must be an absolute URL';
+  if (fault.hold === '') return 'fault.hold must be a non-empty name';
   if (f.statusAfterProcessing !== undefined) {
     const v = f.statusAfterProcessing;
     if (!Number.isInteger(v) || (v as number) < 400 || (v as number) > 599) return 'fault.statusAfterProcessing must be an HTTP error status (400-599)';
@@ -195,4 +203,137 @@ export function parseFaultRequest(body: unknown): { match: FaultMatch; fault: Fa
   const unknown = Object.keys(f).filter((k) => !FAULT_FIELDS.includes(k));
   if (unknown.length > 0) return `unknown fault field ${unknown.join(', ')}`;
   return faultConflict(fault) ?? { match, fault };
+}
+
+/** A request parked by a `hold` fault, as `GET /__sandbox/held` and `waitHeld` show it. */
+export interface HeldRequest {
+  name: string;
+  method: string;
+  path: string;
+  /** Raw query string without "?". */
+  query: string;
+  /** When it arrived. */
+  at: string;
+}
+
+/** How long a wait for held requests waits by default: well inside a test's timeout, far past any fair arrival. */
+export const HOLD_WAIT_MS = 15_000;
+
+/** Why a wait for held requests ended without them; the message says what was parked meanwhile. */
+export class HoldWaitError extends Error {}
+
+interface Parked {
+  req: HeldRequest;
+  /** true: go on and handle it; false: it is dropped (reset, close, or the client went away). */
+  settle(go: boolean): void;
+}
+
+interface Waiter {
+  name: string;
+  count: number;
+  resolve(held: HeldRequest[]): void;
+  reject(e: Error): void;
+}
+
+/**
+ * The requests parked by `hold` faults, and the tests waiting for them to arrive. A test that needs a request
+ * in flight must not hope it is slow enough: it holds it, waits until it is parked, acts, then releases it.
+ */
+export class Holds {
+  private parked: Parked[] = [];
+  private waiters: Waiter[] = [];
+
+  /** Parks a request; resolves true once released, false once dropped. */
+  park(req: HeldRequest): { settled: Promise<boolean>; drop(): void } {
+    let entry!: Parked;
+    const settled = new Promise<boolean>((resolve) => {
+      entry = {
+        req,
+        settle: (go) => {
+          this.parked = this.parked.filter((p) => p !== entry);
+          resolve(go);
+        },
+      };
+    });
+    this.parked.push(entry);
+    this.wake();
+    return { settled, drop: () => entry.settle(false) };
+  }
+
+  /** What is parked now, under `name` or under any name, in the order it arrived. */
+  held(name?: string): HeldRequest[] {
+    return this.parked.filter((p) => name === undefined || p.req.name === name).map((p) => ({ ...p.req }));
+  }
+
+  /** Lets the requests parked under `name` go on (a request that arrives later parks again); how many went. */
+  release(name: string): number {
+    const going = this.parked.filter((p) => p.req.name === name);
+    for (const p of going) p.settle(true);
+    return going.length;
+  }
+
+  /**
+   * Resolves with the requests parked under `name` once at least `count` are, at once if they already are.
+   * Gives up after `timeoutMs` with a HoldWaitError saying what was parked, so a request that never comes
+   * fails the test with a reason instead of hanging it.
+   */
+  wait(name: string, count = 1, timeoutMs = HOLD_WAIT_MS): Promise<HeldRequest[]> {
+    const now = this.held(name);
+    if (now.length >= count) return Promise.resolve(now);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        const parked = this.held();
+        reject(new HoldWaitError(`${this.held(name).length} of ${count} request(s) reached hold "${name}" within ${timeoutMs} ms; parked now: ${parked.length === 0 ? 'none' : parked.map(describeHeld).join(', ')}`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        name,
+        count,
+        resolve: (held) => {
+          clearTimeout(timer);
+          resolve(held);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Drops every parked request and fails every wait: a reset or close must not hand them to the next test. */
+  dropAll(why: string): void {
+    for (const p of [...this.parked]) p.settle(false);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w.reject(new HoldWaitError(`${why} while waiting for hold "${w.name}"`));
+  }
+
+  private wake(): void {
+    for (const w of [...this.waiters]) {
+      const held = this.held(w.name);
+      if (held.length < w.count) continue;
+      this.waiters = this.waiters.filter((x) => x !== w);
+      w.resolve(held);
+    }
+  }
+}
+
+const describeHeld = (h: HeldRequest): string => `"${h.name}": ${h.method} ${h.path}${h.query === '' ? '' : `?${h.query}`}`;
+
+/** A `POST /__sandbox/held` body: `{"wait": name, "count"?, "timeoutMs"?}` or `{"release": name}`. */
+export type HeldAction = { wait: string; count: number; timeoutMs: number } | { release: string };
+
+export function parseHeldAction(body: unknown): HeldAction | string {
+  const usage = 'body must be {"wait": name, "count"?: integer >= 1, "timeoutMs"?: number > 0} or {"release": name}';
+  if (!isRecord(body)) return usage;
+  const keys = Object.keys(body);
+  if (typeof body.release === 'string' && body.release !== '' && keys.length === 1) return { release: body.release };
+  if (typeof body.wait !== 'string' || body.wait === '' || !keys.every((k) => ['wait', 'count', 'timeoutMs'].includes(k))) return usage;
+  const count = body.count ?? 1;
+  if (!Number.isInteger(count) || (count as number) < 1) return `count must be an integer >= 1; ${usage}`;
+  const timeoutMs = body.timeoutMs ?? HOLD_WAIT_MS;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) return `timeoutMs must be a number > 0; ${usage}`;
+  return { wait: body.wait, count: count as number, timeoutMs };
 }

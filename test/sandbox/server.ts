@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { API_PREFIX, handleApi, isAuthorized } from './api';
 import { CONTROL_PREFIX, controlRefusal, handleControl, hostnameOf, isLoopbackHost, parseConfigPatch, refuseControl } from './control';
 import { errorForStatus, notFound } from './errors';
-import type { Fault, FaultMatch, QueuedFault } from './faults';
+import type { Fault, FaultMatch, HeldRequest, QueuedFault } from './faults';
 import type { SeedData } from './model';
 import type { ApiResponse } from './responses';
 import type { SeedOptions } from './seed';
@@ -25,7 +25,7 @@ import type {
 } from './store';
 import { DEFAULT_CONFIG, SandboxStore } from './store';
 
-export type { Fault, FaultMatch, QueuedFault } from './faults';
+export type { Fault, FaultMatch, HeldRequest, QueuedFault } from './faults';
 export type * from './model';
 export type { SeedOptions } from './seed';
 export type {
@@ -92,6 +92,15 @@ export interface Sandbox {
   readonly config: Readonly<RuntimeConfig>;
   addFault(match: FaultMatch, fault: Fault): QueuedFault;
   clearFaults(): void;
+  /** The requests parked by `hold` faults now, in the order they arrived. */
+  readonly held: readonly HeldRequest[];
+  /**
+   * Resolves once at least `count` (default 1) requests are parked under `name`, with them; rejects after
+   * `timeoutMs` (default 15 s) saying what is parked, or when the sandbox is reset or closed meanwhile.
+   */
+  waitHeld(name: string, count?: number, timeoutMs?: number): Promise<HeldRequest[]>;
+  /** Lets the requests parked under `name` go on, handled as if they had just arrived; gives how many. */
+  release(name: string): number;
   clearRequests(): void;
   clearRepublishes(): void;
   /** Adds events newer than all existing ones; returns them oldest first. */
@@ -105,7 +114,7 @@ export interface Sandbox {
   removeRecords(req: RemoveRecordsRequest): AnyRecord[];
   setLatency(ms: number): void;
   configure(patch: Partial<RuntimeConfig>): Readonly<RuntimeConfig>;
-  /** Original seed and start-up config; faults, request log, republishes, decisions and posted comments cleared, stalled answers dropped. */
+  /** Original seed and start-up config; faults, request log, republishes, decisions and posted comments cleared, stalled answers and held requests dropped. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -239,7 +248,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   store.onReset(dropStalled);
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const arrived = performance.now();
+    let arrived = performance.now();
     const method = req.method ?? 'GET';
     // Reads take no body: drain any, so keep-alive connections stay usable. Writes (POST, PATCH) read theirs below.
     const bodyText = method === 'GET' || method === 'HEAD' ? (req.resume(), Promise.resolve(undefined)) : readBody(req);
@@ -255,6 +264,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const fault = store.faults.take(method, url.pathname);
     const body = await bodyText;
     if (body !== undefined && body !== '') entry.body = body;
+    if (fault?.hold !== undefined) {
+      // Parked before anything is handled: while a test holds it, a write has had no effect and a read no answer.
+      entry.held = fault.hold;
+      const parked = store.holds.park({ name: fault.hold, method, path: url.pathname, query: entry.query, at: entry.at });
+      // A client that gives up meanwhile leaves nothing to release, and no parked request to wait for.
+      const gone = (): void => parked.drop();
+      res.once('close', gone);
+      const go = await parked.settled;
+      res.off('close', gone);
+      if (!go) {
+        // Dropped by a reset or close: cut off unhandled, so no later test inherits its effect.
+        res.destroy();
+        return finish(0);
+      }
+      arrived = performance.now();
+    }
     const wait = store.config.latencyMs + (fault?.delayMs ?? 0);
     // A read is answered `wait` ms after it arrived, the sandbox's own work included, as a real API's
     // latency includes its servers' work. Working after the wait instead would queue concurrent reads
@@ -401,6 +426,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     addFault: (match, fault) => store.faults.add(match, fault),
     clearFaults: () => store.faults.clear(),
+    get held() {
+      return store.holds.held();
+    },
+    waitHeld: (name, count, timeoutMs) => store.holds.wait(name, count, timeoutMs),
+    release: (name) => store.holds.release(name),
     clearRequests: () => {
       store.requests = [];
       peakInFlight = inFlight;
@@ -427,6 +457,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     close: () =>
       new Promise<void>((resolve, reject) => {
         dropStalled();
+        store.holds.dropAll('the sandbox closed');
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections(); // keep-alive clients would otherwise hold close() open
       }),

@@ -1,7 +1,7 @@
 // The sandbox's mutable state: current data (seed + inserted events − removed records), runtime config,
 // fault queue, request log and republish log. Seeded records are never mutated, so reset is a cheap re-copy.
 
-import { FaultQueue } from './faults';
+import { FaultQueue, Holds } from './faults';
 import type {
   Direction,
   PortingComment,
@@ -105,6 +105,8 @@ export interface RequestLogEntry {
   body?: string;
   at: string;
   fault?: FaultKind;
+  /** The hold it was parked under (`hold` fault), whatever became of it. */
+  held?: string;
 }
 
 export interface RepublishRecord {
@@ -161,6 +163,8 @@ export class NotFoundError extends Error {}
 
 export class SandboxStore {
   readonly faults = new FaultQueue();
+  /** Requests parked by `hold` faults; a reset drops them. */
+  readonly holds = new Holds();
   requests: RequestLogEntry[] = [];
   republishes: RepublishRecord[] = [];
   decisions: DecisionRecord[] = [];
@@ -197,7 +201,7 @@ export class SandboxStore {
     this.removePrng = this.newRemovePrng();
   }
 
-  /** Back to the seed and the start-up config; faults and logs are dropped. */
+  /** Back to the seed and the start-up config; faults and logs are dropped, held requests cut off unhandled. */
   reset(): void {
     this.data = this.copyOriginal();
     this.config = { ...this.initialConfig };
@@ -209,6 +213,7 @@ export class SandboxStore {
     this.insertPrng = this.newInsertPrng();
     this.removePrng = this.newRemovePrng();
     this.completions.clear();
+    this.holds.dropAll('the sandbox was reset');
     for (const listener of this.resetListeners) listener();
   }
 

@@ -186,7 +186,8 @@ describe('TelnyxClient against the sandbox', function () {
   });
 
   it('times out a slow answer with a clear message', async () => {
-    sandbox.addFault({ path: '/v2/porting_orders', times: 3 }, { delayMs: 1_500 }); // every attempt: a timeout is retried like a dropped connection
+    // Every attempt held, never released (a timeout is retried like a dropped connection): no answer in time, however late the timer.
+    sandbox.addFault({ path: '/v2/porting_orders', times: 3 }, { hold: 'never' });
     await rejects(client({ timeoutMs: 300 }).listOrders(PORT_IN, { pageNumber: 1, pageSize: 5 }), (e) => {
       assert.equal(e.kind, 'timeout');
       assert.match(e.message, /did not answer within/);

@@ -152,11 +152,13 @@ describe('NewestFirstReader against the sandbox', function () {
   });
 
   it('stops when its signal is aborted, and a record from an aborted load is not shown', async () => {
-    sandbox.configure({ latencyMs: 300 });
+    // Held at the sandbox, so the abort surely comes while the page is on the wire.
+    sandbox.addFault({ method: 'GET', path: '/v2/porting/events' }, { hold: 'page' });
     const reader = new NewestFirstReader(events(PORT_IN), 10);
     const abort = new AbortController();
     const load = reader.loadNext(abort.signal);
-    setTimeout(() => abort.abort(), 50);
+    await sandbox.waitHeld('page');
+    abort.abort();
     await assert.rejects(load);
     assert.equal(reader.items.length, 0);
   });

@@ -483,6 +483,109 @@ describe('sandbox', function () {
       assert.equal(sb.requests.at(-1)!.status, 0, 'no status line was sent');
     });
 
+    describe('hold', () => {
+      const auth = (): { Authorization: string } => ({ Authorization: `Bearer ${sb.apiKey}` });
+
+      it('parks a read before it is handled until released; waitHeld answers once it has arrived, the log shows it unanswered', async () => {
+        sb.addFault({ method: 'GET', path: '/v2/porting_orders' }, { hold: 'list' });
+        let answered = false;
+        const reply = get('/porting_orders?page[size]=2').then((a) => ((answered = true), a));
+        const [held] = await sb.waitHeld('list');
+        assert.deepEqual({ ...held, at: undefined }, { name: 'list', method: 'GET', path: '/v2/porting_orders', query: 'page[size]=2', at: undefined });
+        assert.deepEqual(sb.requests.map((r) => [r.path, r.status, r.held]), [['/v2/porting_orders', 0, 'list']]);
+        // Handled on release, so it sees the data as it is then, not as it was when it arrived.
+        const [newest] = sb.removeRecords({ list: 'portinOrders', count: 1 });
+        await new Promise((r) => setTimeout(r, 50));
+        assert.equal(answered, false, 'still parked: nothing released it');
+        assert.equal(sb.release('list'), 1);
+        const a = await reply;
+        assert.equal(a.status, 200);
+        assert.ok(!ids((a.json as ListBody).data).includes(newest!.id));
+        assert.deepEqual(sb.held, []);
+        assert.equal(sb.requests[0]!.status, 200);
+      });
+
+      it('a held write has no effect until released; the rest of the fault applies after it', async () => {
+        const event = sb.data.portinEvents[0]!;
+        sb.addFault({ method: 'POST', path: '/republish' }, { hold: 'post', statusAfterProcessing: 502 });
+        const reply = call('POST', `/porting/events/${event.id}/republish`);
+        await sb.waitHeld('post');
+        assert.equal(sb.republishes.length, 0, 'not processed while held');
+        sb.release('post');
+        const a = await reply;
+        assert.equal(a.status, 502);
+        assert.deepEqual(sb.republishes.map((r) => r.id), [event.id]);
+        assert.equal(sb.requests.at(-1)!.fault, 'statusAfterProcessing');
+      });
+
+      it('waits for several; a release lets only its own name go', async () => {
+        sb.addFault({ method: 'GET', path: '/v2/portouts', times: 2 }, { hold: 'two' });
+        sb.addFault({ method: 'GET', path: '/v2/porting_orders' }, { hold: 'other' });
+        const replies = [get('/portouts'), get('/portouts?page[number]=2')];
+        const other = get('/porting_orders');
+        assert.equal((await sb.waitHeld('two', 2)).length, 2);
+        await sb.waitHeld('other');
+        assert.equal(sb.release('two'), 2);
+        assert.deepEqual((await Promise.all(replies)).map((a) => a.status), [200, 200]);
+        assert.deepEqual(sb.held.map((h) => h.name), ['other']);
+        sb.release('other');
+        assert.equal((await other).status, 200);
+      });
+
+      it('over HTTP: POST /held {wait} answers once parked, GET /held lists, POST /held {release} lets go; bad bodies are a 400', async () => {
+        assert.equal((await control('POST', 'faults', { match: { method: 'GET', path: '/porting/events' }, fault: { hold: 'h' } })).status, 201);
+        const waiting = control('POST', 'held', { wait: 'h' });
+        const reply = get('/porting/events?page[size]=1');
+        const waited = await waiting;
+        assert.equal(waited.status, 200);
+        assert.deepEqual((waited.json as { path: string }[]).map((h) => h.path), ['/v2/porting/events']);
+        assert.deepEqual(((await control('GET', 'held')).json as { name: string }[]).map((h) => h.name), ['h']);
+        assert.deepEqual((await control('POST', 'held', { release: 'h' })).json, { released: 1 });
+        assert.equal((await reply).status, 200);
+        assert.deepEqual((await control('POST', 'held', { release: 'h' })).json, { released: 0 });
+        for (const bad of [{}, { wait: '' }, { wait: 'h', count: 0 }, { wait: 'h', timeoutMs: -1 }, { release: 'h', wait: 'h' }, { wait: 'h', extra: 1 }]) {
+          assert.equal((await control('POST', 'held', bad)).status, 400, JSON.stringify(bad));
+        }
+        assert.equal((await control('POST', 'faults', { fault: { hold: '' } })).status, 400);
+        assert.equal((await control('POST', 'faults', { fault: { hold: 1 } })).status, 400);
+      });
+
+      it('a wait that sees nothing arrive fails with a 409 that says what is parked instead', async () => {
+        sb.addFault({ method: 'GET', path: '/v2/portouts' }, { hold: 'elsewhere' });
+        const reply = get('/portouts');
+        await sb.waitHeld('elsewhere');
+        const a = await control('POST', 'held', { wait: 'never', timeoutMs: 50 });
+        assert.equal(a.status, 409);
+        assert.match(errorsOf(a)[0]!.detail, /0 of 1 request\(s\) reached hold "never" within 50 ms; parked now: "elsewhere": GET \/v2\/portouts/);
+        sb.release('elsewhere');
+        await reply;
+      });
+
+      it('reset drops held requests unhandled and fails the waits; a client that gives up is no longer held', async () => {
+        const event = sb.data.portinEvents[0]!;
+        sb.addFault({ method: 'POST', path: '/republish' }, { hold: 'r' });
+        const reply = fetch(`${sb.apiBaseUrl}/porting/events/${event.id}/republish`, { method: 'POST', headers: auth() });
+        await sb.waitHeld('r');
+        const waiting = sb.waitHeld('r', 2).catch((e: unknown) => e);
+        sb.reset();
+        await assert.rejects(reply, 'the held request was cut off');
+        assert.match(String(await waiting), /the sandbox was reset while waiting for hold "r"/);
+        assert.deepEqual(sb.republishes, [], 'never handled');
+        assert.deepEqual(sb.held, []);
+
+        sb.addFault({ method: 'GET', path: '/v2/portouts' }, { hold: 'g' });
+        const abort = new AbortController();
+        const given = call('GET', '/portouts', abort.signal).catch((e: unknown) => e);
+        await sb.waitHeld('g');
+        abort.abort();
+        assert.ok((await given) instanceof Error);
+        for (let i = 0; i < 100 && sb.held.length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+        assert.deepEqual(sb.held, [], 'the abandoned request is not held');
+        assert.equal(sb.release('g'), 0);
+        assert.equal(sb.requests.at(-1)!.status, 0);
+      });
+    });
+
     it('429 carries Retry-After only when asked and no x-ratelimit-* unless rateLimitHeaders', async () => {
       sb.addFault({ path: '/v2/porting_orders' }, { status: 429 });
       const plain = await get('/porting_orders');

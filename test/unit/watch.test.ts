@@ -251,9 +251,11 @@ describe('watching for new events', function () {
     const added = sb.insertEvents({ direction: 'portin', count: 2 });
     const before = store.writes;
     const ac = new AbortController();
-    sb.addFault({ path: '/v2/porting/events', times: 1 }, { delayMs: 500 });
+    // Held at the sandbox, so the abort surely comes while the tick's read is on the wire.
+    sb.addFault({ path: '/v2/porting/events', times: 1 }, { hold: 'tick' });
     const p = w.tick(ac.signal);
-    setTimeout(() => ac.abort(), 50);
+    await sb.waitHeld('tick');
+    ac.abort();
     await assert.rejects(p, (e: Error & { kind?: string }) => e.kind === 'cancelled');
     assert.equal(store.writes, before);
     assert.deepEqual(ids(freshOf(await tick(w), PORT_IN)), newestFirstIds(added));

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { sleep, childrenOf, eventsOf, freshSession, ordersOf, sandbox, withStubs, type Api, type Node, type Seed } from './helpers';
+import { childrenOf, eventsOf, freshSession, ordersOf, ownRequests, sandbox, until, withStubs, type Api, type LoggedRequest, type Node, type Seed } from './helpers';
+
+/** A read of one event or one order by id: what opening a document sends. The view's list reads are not. */
+const isShow = (r: LoggedRequest): boolean => /^\/v2\/(porting\/events|portouts\/events|porting_orders|portouts)\/[^/]+$/.test(r.path);
 
 async function eventNodes(a: Api, rootIndex: number): Promise<Node[]> {
   const root = (await childrenOf(a))[rootIndex]!;
@@ -32,9 +35,9 @@ describe('payload documents', () => {
       assert.ok(doc.uri.path.includes(node.event!.event_type), doc.uri.path);
       const events = dir === 'portin' ? seed.portinEvents : seed.portoutEvents;
       assert.deepEqual(JSON.parse(doc.getText()), events.find((e) => e.id === node.event!.id));
-      const reqs = await sandbox.requests();
+      const { own, seen } = await ownRequests(isShow);
       const path = dir === 'portin' ? `/v2/porting/events/${node.event!.id}` : `/v2/portouts/events/${node.event!.id}`;
-      assert.deepEqual(reqs.map((r) => `${r.method} ${r.path}`), [`GET ${path}`], 'fetched with GET …/events/{id}');
+      assert.deepEqual(own.map((r) => `${r.method} ${r.path}`), [`GET ${path}`], `fetched with GET …/events/{id} (all seen: ${seen})`);
     });
   }
 
@@ -56,8 +59,7 @@ describe('payload documents', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(editor.document.uri, new vscode.Position(0, 0), 'x');
     await vscode.workspace.applyEdit(edit);
-    for (let i = 0; i < 30 && editor.document.getText() !== before; i++) await sleep(100);
-    assert.equal(editor.document.getText(), before, 'the edit was not undone');
+    await until(() => editor.document.getText() === before, 'the edit was undone');
   });
 
   it('says plainly when the payload is not generated yet', async () => {
@@ -118,7 +120,8 @@ describe('payload documents', () => {
     await sandbox.clearRequests();
     const { calls } = await withStubs({ showErrorMessage: async () => undefined }, () => vscode.commands.executeCommand('telnyxPorting.openEvent', 'not-an-id'));
     assert.match(String(calls.showErrorMessage[0]?.[0]), /not an event id/);
-    assert.deepEqual(await sandbox.requests(), []);
+    const { own, seen } = await ownRequests((r) => isShow(r) || r.path.includes('not-an-id') || r.query.includes('not-an-id'));
+    assert.deepEqual(own, [], `no request for it (all seen: ${seen})`);
   });
 
   /** The order document the previous test opened. */
@@ -135,7 +138,8 @@ describe('payload documents', () => {
       assert.equal(order.id, row.order!.id);
       const path = dir === 'portin' ? `/v2/porting_orders/${row.order!.id}` : `/v2/portouts/${row.order!.id}`;
       // A changed document VS Code read before (the previous direction's order) may be read once more, late.
-      const reads = (await sandbox.requests()).map((r) => r.path);
+      // The view's list reads may land meanwhile; only reads by id are the document's.
+      const reads = (await ownRequests(isShow)).own.map((r) => r.path);
       assert.deepEqual(reads.filter((p) => p === path), [path]);
       assert.ok(reads.every((p) => p === path || p === opened), `only this order was read: ${reads.join(', ')}`);
       opened = path;
@@ -143,9 +147,9 @@ describe('payload documents', () => {
       assert.ok(doc.uri.path.endsWith(`/${label.replace(/[\\/:*?"<>|]/g, '_')}.json`), doc.uri.path);
       await sandbox.clearRequests();
       await vscode.commands.executeCommand('telnyxPorting.refreshDocument', doc.uri);
-      for (let k = 0; k < 50 && (await sandbox.requests()).length === 0; k++) await sleep(100);
+      await until(async () => (await ownRequests(isShow)).own.length > 0, 'the document is read again');
       // VS Code may read a changed document more than once; each read is a fresh GET of the order.
-      const again = (await sandbox.requests()).map((r) => r.path);
+      const again = (await ownRequests(isShow)).own.map((r) => r.path);
       assert.ok(again.length >= 1 && again.every((p) => p === path), `read again on refresh: ${again.join(', ')}`);
     });
   }

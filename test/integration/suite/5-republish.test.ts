@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childrenOf, eventsOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
+import { childrenOf, eventsOf, freshSession, ordersOf, sandbox, whileHeld, withStubs, type Api, type Node } from './helpers';
 
 /** Stands in for vscode.window.withProgress: runs the task at once, so the calls say where progress was shown. */
 const runProgress = async (_opts: unknown, task: unknown) =>
@@ -93,18 +93,20 @@ describe('republish', () => {
 
   it('a second click while one is in flight does nothing', async () => {
     const node = await firstEvent(a, 0);
-    await sandbox.fault({ method: 'POST', path: '/republish' }, { delayMs: 800 });
+    // Held at the sandbox until the checks are done: in flight for sure, however busy the machine.
+    await sandbox.fault({ method: 'POST', path: '/republish' }, { hold: 'republish' });
     const { calls } = await withStubs({ showWarningMessage: async () => 'Republish', showInformationMessage: async () => undefined }, async () => {
       // Rendered before, so the spinner must replace an item VS Code already has.
       const before = a.services.tree.getTreeItem(node);
       const first = vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
-      await sleep(200);
-      assert.equal(node.busy, 'Republishing…', 'the node shows a spinner while sending');
-      const during = a.services.tree.getTreeItem(node);
-      assert.equal(during.description, 'Republishing…');
-      assert.equal((during.iconPath as vscode.ThemeIcon).id, 'loading~spin');
-      const second = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
-      assert.equal(second, 'busy');
+      await whileHeld('republish', async () => {
+        assert.equal(node.busy, 'Republishing…', 'the node shows a spinner while sending');
+        const during = a.services.tree.getTreeItem(node);
+        assert.equal(during.description, 'Republishing…');
+        assert.equal((during.iconPath as vscode.ThemeIcon).id, 'loading~spin');
+        const second = await vscode.commands.executeCommand<string>('telnyxPorting.republishEvent', node);
+        assert.equal(second, 'busy');
+      });
       assert.equal(await first, 'sent');
       const after = a.services.tree.getTreeItem(node);
       assert.equal(after.description, before.description, 'the spinner is gone from the item');

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { KEY, childrenOf, freshSession, ordersOf, withStubs, type Api } from './helpers';
+import { KEY, childrenOf, freshSession, ordersOf, until, withStubs, type Api } from './helpers';
 
 interface Account {
   id: string;
@@ -101,10 +101,11 @@ describe('accounts', function () {
     await vscode.commands.executeCommand('telnyxPorting.watchOrder', row);
     assert.deepEqual(s.watched.ids('portin'), [row.order!.id]);
     await vscode.commands.executeCommand('telnyxPorting.switchAccount', secondId);
-    for (let i = 0; i < 20 && s.watched.ids('portin').length; i++) await new Promise((r) => setTimeout(r, 50));
+    // The switch picks the account's watched list when it has worked out which account it is, after the command returned.
+    await until(() => s.watched.ids('portin').length === 0, "the other account's watched list is in use");
     assert.deepEqual(s.watched.ids('portin'), [], "the other account's watched list");
     await vscode.commands.executeCommand('telnyxPorting.switchAccount', 'default');
-    for (let i = 0; i < 20 && !s.watched.ids('portin').length; i++) await new Promise((r) => setTimeout(r, 50));
+    await until(() => s.watched.ids('portin').length > 0, 'the first account\'s watched list is back');
     assert.deepEqual(s.watched.ids('portin'), [row.order!.id], 'back with its account');
     await vscode.commands.executeCommand('telnyxPorting.unwatchOrder', row);
   });

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { API_URL, CONTROL, controlHeaders, KEY, childrenOf, freshSession, ordersOf, sandbox, sleep, withStubs, type Api, type Node } from './helpers';
+import { API_URL, CONTROL, controlHeaders, KEY, childrenOf, freshSession, ordersOf, sandbox, whileHeld, withStubs, type Api, type Node } from './helpers';
 
 interface Logged {
   method: string;
@@ -219,12 +219,14 @@ describe('order comments', function () {
   it('a second click while a post is in flight does nothing', async () => {
     const { row } = await busiest('portin');
     const c = await open(row);
-    await sandbox.fault({ method: 'POST', path: '/comments' }, { delayMs: 600 });
+    // Held at the sandbox: the first post is surely on the wire when the second click comes, however busy the machine.
+    await sandbox.fault({ method: 'POST', path: '/comments' }, { hold: 'post' });
     await sandbox.clearRequests();
     const { result } = await withStubs({ showInformationMessage: async () => 'Post' }, async () => {
       const first = vscode.commands.executeCommand<string>('telnyxPorting.postComment', { thread: c.thread, text: 'twice?' });
-      await sleep(150);
-      assert.equal(await vscode.commands.executeCommand('telnyxPorting.postComment', { thread: c.thread, text: 'twice?' }), 'busy');
+      await whileHeld('post', async () => {
+        assert.equal(await vscode.commands.executeCommand('telnyxPorting.postComment', { thread: c.thread, text: 'twice?' }), 'busy');
+      });
       return first;
     });
     assert.equal(result, 'sent');

@@ -53,6 +53,16 @@ export interface LoggedRequest {
   path: string;
   query: string;
   status: number;
+  /** The hold it was parked under, if a `hold` fault caught it. */
+  held?: string;
+}
+
+/** A request parked by a `hold` fault (see test/sandbox/README.md). */
+export interface HeldRequest {
+  name: string;
+  method: string;
+  path: string;
+  query: string;
 }
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -61,8 +71,8 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
     headers: controlHeaders(method),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  assert.ok(res.ok, `sandbox control ${method} ${path} → ${res.status}`);
   const text = await res.text();
+  assert.ok(res.ok, `sandbox control ${method} ${path} → ${res.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
@@ -96,7 +106,20 @@ export const sandbox = {
   insertEvents: (body: { direction: 'portin' | 'portout'; orderId?: string; count: number; pending?: boolean; eventType?: string; status?: string }) =>
     control<SeedEvent[]>('POST', 'events', body),
   complete: (body: { direction: 'portin' | 'portout'; ids: string[] }) => control<unknown>('POST', 'complete', body),
+  /**
+   * Once `count` requests are parked under the hold `name` (a `{hold: name}` fault), gives them: then they are
+   * in flight for sure, however slow the machine. Fails, saying what is parked instead, when none comes.
+   */
+  held: (name: string, count = 1) => control<HeldRequest[]>('POST', 'held', { wait: name, count }),
+  /** Lets the requests parked under `name` go on; gives how many. */
+  release: async (name: string) => (await control<{ released: number }>('POST', 'held', { release: name })).released,
 };
+
+/** The requests in the sandbox's log that `mine` says the test itself caused; the rest may be background work. */
+export async function ownRequests(mine: (r: LoggedRequest) => boolean): Promise<{ own: LoggedRequest[]; seen: string }> {
+  const all = await sandbox.requests();
+  return { own: all.filter(mine), seen: all.map((r) => `${r.method} ${r.path}${r.query ? `?${decodeURIComponent(r.query)}` : ''} ${r.status}`).join('; ') || 'none' };
+}
 
 /** The list orders the sandbox can play for lists the API documents no sort for. */
 export const LIST_ORDERS = ['desc', 'asc', 'shuffled'] as const;
@@ -314,3 +337,26 @@ export function newestFirst<T extends { created_at: string; id: string }>(xs: T[
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until `done` holds, for work the extension finishes on its own after a command returned (a file
+ * written, a document re-read). The bound is only how long to wait before failing with `what`; the test never
+ * depends on anything being quick or slow.
+ */
+export async function until(done: () => boolean | Promise<boolean>, what: string, boundMs = 20_000): Promise<void> {
+  const end = Date.now() + boundMs;
+  while (!(await done())) {
+    assert.ok(Date.now() < end, `still not so after ${boundMs} ms: ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Runs `during` once `count` requests are parked under the hold `name`, then releases them however `during` ends. */
+export async function whileHeld<T>(name: string, during: (held: HeldRequest[]) => Promise<T>, count = 1): Promise<T> {
+  const held = await sandbox.held(name, count);
+  try {
+    return await during(held);
+  } finally {
+    await sandbox.release(name);
+  }
+}
