@@ -6,8 +6,9 @@ import { MAX_PAGE_SIZE } from './defaults';
 import { type Direction, type DirectionId, DIRECTIONS, direction as directionOf, PORT_OUT } from './directions';
 import { TelnyxError } from './errors';
 import { fetchAll, type FetchAllOptions, type FetchAllResult } from './fetchAll';
-import { Http, type HttpOptions, type ReadOptions } from './http';
+import { Http, type HttpOptions, type ReadOptions, type SendOptions, type SendResult } from './http';
 import { toPage } from './page';
+import { pathId } from './validate';
 import type { Order, OrderComment, Page, PortingEvent, PortoutAnswer, PortoutDecision, PortoutDetails, PortoutRejection } from './types';
 
 export interface ListEventsOptions extends ReadOptions {
@@ -82,9 +83,9 @@ export class TelnyxClient {
   }
 
   async getEvent(dir: Direction, id: string, signal?: AbortSignal): Promise<PortingEvent> {
-    const body = await this.withEventsPath(dir, (path) =>
-      this.http.json(`${path}/${encodeURIComponent(id)}`, { signal, what: l10n.t('Loading {0} event {1}', dir.label, id) }),
-    );
+    const what = l10n.t('Loading {0} event {1}', dir.label, id);
+    const eventId = pathId(id, what);
+    const body = await this.withEventsPath(dir, (path) => this.http.json(`${path}/${eventId}`, { signal, what }));
     const data = (body as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw new TelnyxError('malformed', l10n.t('Loading {0} event {1}: the answer has no event in it.', dir.label, id));
@@ -94,7 +95,8 @@ export class TelnyxClient {
 
   /** One order as it is now (its status changed, say): `GET /porting_orders/{id}` or `/portouts/{id}`. */
   async getOrder(dir: Direction, id: string, signal?: AbortSignal): Promise<Order> {
-    const body = await this.http.json(`${dir.ordersPath}/${encodeURIComponent(id)}`, { signal, what: l10n.t('Loading {0} order {1}', dir.label, id) });
+    const what = l10n.t('Loading {0} order {1}', dir.label, id);
+    const body = await this.http.json(`${dir.ordersPath}/${pathId(id, what)}`, { signal, what });
     const data = (body as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw new TelnyxError('malformed', l10n.t('Loading {0} order {1}: the answer has no order in it.', dir.label, id));
@@ -120,8 +122,11 @@ export class TelnyxClient {
    * event (harmless to repeat), so the POST itself is sent exactly once, to the path that answered.
    */
   async republish(dir: Direction, id: string, signal?: AbortSignal): Promise<void> {
-    if (!this.eventsPath.has(dir.id)) await this.getEvent(dir, id, signal);
-    await this.http.sendOnce('POST', `${this.eventsPathOf(dir)}/${encodeURIComponent(id)}/republish`, { signal, accept: '*/*', what: l10n.t('Republishing {0} event {1}', dir.label, id) });
+    const what = l10n.t('Republishing {0} event {1}', dir.label, id);
+    const eventId = pathId(id, what);
+    if (!this.eventsPath.has(dir.id)) await this.getEvent(dir, eventId, signal);
+    // A 204 is all there is to read: whatever else came with it, it was done.
+    await this.write('POST', `${this.eventsPathOf(dir)}/${eventId}/republish`, { signal, accept: '*/*', what }, () => undefined);
   }
 
   /**
@@ -131,23 +136,36 @@ export class TelnyxClient {
    */
   async listComments(dir: Direction, orderId: string, signal?: AbortSignal): Promise<OrderComment[]> {
     const what = l10n.t('Loading the comments of {0} order {1}', dir.label, orderId);
-    const path = dir.commentsPath(orderId);
+    const path = dir.commentsPath(pathId(orderId, what));
     const byId = new Map<string, OrderComment>();
     const unnamed: OrderComment[] = [];
-    const keep = (items: OrderComment[]): void => {
+    /** Keeps a page's comments; returns how many were not seen before (a comment without an id always counts). */
+    const keep = (items: OrderComment[]): number => {
+      let added = 0;
       for (const c of items) {
-        if (typeof c.id === 'string' && c.id !== '') byId.set(c.id, c);
-        else unnamed.push(c);
+        if (typeof c.id !== 'string' || c.id === '') {
+          unnamed.push(c);
+          added++;
+        } else if (!byId.has(c.id)) {
+          byId.set(c.id, c);
+          added++;
+        } else byId.set(c.id, c);
       }
+      return added;
     };
     if (!dir.commentsPaged) {
       keep(toPage<OrderComment>(await this.http.json(path, { signal, what }), 1, MAX_PAGE_SIZE, l10n.t('{0} comments', dir.label)).items);
     } else {
-      // A comment posted while we page lands at the end; the id map keeps one copy of anything seen twice.
-      for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages && pageNumber <= MAX_COMMENT_PAGES; pageNumber++) {
+      // A comment posted while we page shifts the others by one; the id map keeps one copy of anything seen twice.
+      // A page that brings nothing new ends the read, whatever the meta claims: an answer that repeats itself
+      // (or only ever says "more") would otherwise be read to the page limit.
+      for (let pageNumber = 1, totalPages = 1; pageNumber <= totalPages; pageNumber++) {
+        if (pageNumber > MAX_COMMENT_PAGES) {
+          throw new TelnyxError('malformed', l10n.t('{0}: Telnyx lists more than {1} pages of comments, more than any conversation has; not all of them were read.', what, MAX_COMMENT_PAGES));
+        }
         const body = await this.http.json(path, { query: { 'page[number]': pageNumber, 'page[size]': MAX_PAGE_SIZE }, signal, what });
         const page = toPage<OrderComment>(body, pageNumber, MAX_PAGE_SIZE, l10n.t('{0} comments', dir.label));
-        keep(page.items);
+        if (keep(page.items) === 0) break;
         totalPages = page.totalPages;
       }
     }
@@ -162,14 +180,16 @@ export class TelnyxClient {
    */
   async postComment(dir: Direction, orderId: string, body: string, signal?: AbortSignal): Promise<OrderComment> {
     const what = l10n.t('Posting a comment on {0} order {1}', dir.label, orderId);
-    const sent = await this.http.sendOnce('POST', dir.commentsPath(orderId), { body: { body }, signal, what });
-    return dataRecord<OrderComment>(sent.body, sent.bodyUnreadable, what, () => l10n.t('its answer has no comment in it'));
+    const path = dir.commentsPath(pathId(orderId, what));
+    return this.write('POST', path, { body: { body }, signal, what }, (sent) =>
+      dataRecord<OrderComment>(sent, what, () => l10n.t('its answer has no comment in it'), (c) => typeof c.id === 'string' && c.id !== ''),
+    );
   }
 
   /** The codes a port-out may be rejected with (`GET /portouts/rejections/{id}`), optionally only one code. */
   async portoutRejections(orderId: string, signal?: AbortSignal, code?: number): Promise<PortoutRejection[]> {
     const what = l10n.t('Loading the rejection codes of port-out {0}', orderId);
-    const body = await this.http.json(`${PORT_OUT.ordersPath}/rejections/${encodeURIComponent(orderId)}`, { query: { 'filter[code]': code }, signal, what });
+    const body = await this.http.json(`${PORT_OUT.ordersPath}/rejections/${pathId(orderId, what)}`, { query: { 'filter[code]': code }, signal, what });
     const data = (body as { data?: unknown } | undefined)?.data;
     if (!Array.isArray(data)) throw new TelnyxError('malformed', l10n.t('{0}: the answer has no list of codes in it.', what));
     return data.filter((r): r is PortoutRejection => typeof r === 'object' && r !== null && !Array.isArray(r));
@@ -185,8 +205,31 @@ export class TelnyxClient {
   async answerPortout(orderId: string, decision: PortoutDecision, answer: PortoutAnswer, signal?: AbortSignal): Promise<PortoutDetails> {
     const what = decision === 'authorized' ? l10n.t('Authorizing port-out {0}', orderId) : l10n.t('Rejecting port-out {0}', orderId);
     const body = answer.hostMessaging === undefined ? { reason: answer.reason } : { reason: answer.reason, host_messaging: answer.hostMessaging };
-    const sent = await this.http.sendOnce('PATCH', `${PORT_OUT.ordersPath}/${encodeURIComponent(orderId)}/${decision}`, { body, signal, what });
-    return dataRecord<PortoutDetails>(sent.body, sent.bodyUnreadable, what, () => l10n.t('its answer has no port-out in it'));
+    const path = `${PORT_OUT.ordersPath}/${pathId(orderId, what)}/${decision}`;
+    return this.write('PATCH', path, { body, signal, what }, (sent) =>
+      dataRecord<PortoutDetails>(sent, what, () => l10n.t('its answer has no port-out in it'), (p) => typeof p.id === 'string' && p.id.toLowerCase() === orderId.toLowerCase()),
+    );
+  }
+
+  /**
+   * A write sent once (Http.sendOnce), then its answer read with `read`. Once it may have left, nothing that goes
+   * wrong says it was not done: an unexpected error, or an answer `read` cannot use, is an 'unknown-outcome' (never
+   * 'malformed', which offers a plain Retry that could do it twice), so the caller checks before sending again.
+   */
+  private async write<T>(method: 'POST' | 'PATCH', path: string, opts: SendOptions, read: (sent: SendResult) => T): Promise<T> {
+    let sent: SendResult;
+    try {
+      sent = await this.http.sendOnce(method, path, opts);
+    } catch (e) {
+      if (e instanceof TelnyxError && e.kind !== 'malformed') throw e;
+      throw afterSending(e, opts.what);
+    }
+    try {
+      return read(sent);
+    } catch (e) {
+      if (e instanceof TelnyxError && e.kind === 'unknown-outcome') throw e;
+      throw afterSending(e, opts.what);
+    }
   }
 
   /**
@@ -220,14 +263,21 @@ export class TelnyxClient {
 const MAX_COMMENT_PAGES = 100;
 
 /**
- * The record in a write's `{data: …}` answer. A 2xx whose answer is unreadable or has no record was still
- * done, but what it made is unknown: that is an 'unknown-outcome' too, so the caller checks rather than resends.
+ * The record in a write's `{data: …}` answer, when `isRecord` accepts it (it has the id the caller relies on). A
+ * 2xx whose answer is unreadable or has no such record was still done, but what it made is unknown: that is an
+ * 'unknown-outcome' too, so the caller checks rather than resends.
  */
-function dataRecord<T extends object>(body: unknown, unreadable: boolean, what: string, missing: () => string): T {
-  const data = (body as { data?: unknown } | undefined)?.data;
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data as T;
-  const why = unreadable ? l10n.t('its answer could not be read') : missing();
+function dataRecord<T extends object>(sent: SendResult, what: string, missing: () => string, isRecord: (data: T) => boolean): T {
+  const data = (sent.body as { data?: unknown } | undefined)?.data;
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && isRecord(data as T)) return data as T;
+  const why = sent.bodyUnreadable ? l10n.t('its answer could not be read') : missing();
   throw new TelnyxError('unknown-outcome', l10n.t('{0}: Telnyx accepted it, but {1}, so what it made is unknown.', what, why));
+}
+
+/** Anything unexpected once a write may have left: it may or may not have been done. */
+function afterSending(e: unknown, what: string): TelnyxError {
+  const cause = e instanceof Error ? e.message : String(e);
+  return new TelnyxError('unknown-outcome', l10n.t('{0}: something went wrong once it was sent ({1}), so it may or may not have been processed.', what, cause));
 }
 
 /**

@@ -15,6 +15,8 @@ export interface FoundOrders {
   matchedBy: ReadonlyMap<string, readonly MatchField[]>;
   /** Whether every page of the direction was read (false: the API's filters answered everything). */
   scanned: boolean;
+  /** False when a list kept changing or was cut short (FetchAllResult.settled): some matches may be missing. */
+  settled: boolean;
 }
 
 /**
@@ -41,9 +43,12 @@ export async function findOrders(client: TelnyxClient, dir: Direction, text: str
     };
   };
   const base = { pageSize: opts.pageSize, concurrency: opts.concurrency, signal: inner.signal };
+  let settled = true;
   const read = async (filters: Record<string, string> | undefined, extra: Partial<FetchAllOptions>): Promise<Order[]> => {
     try {
-      return (await client.allOrders(dir, { ...base, ...extra, onProgress: track() }, filters)).items;
+      const all = await client.allOrders(dir, { ...base, ...extra, onProgress: track() }, filters);
+      settled &&= all.settled;
+      return all.items;
     } catch (e) {
       inner.abort();
       throw e;
@@ -73,7 +78,7 @@ export async function findOrders(client: TelnyxClient, dir: Direction, text: str
     }
     const matchedBy = new Map<string, readonly MatchField[]>();
     for (const [id, m] of byId) matchedBy.set(id, MATCH_FIELDS.filter((f) => m.fields.has(f)));
-    return { orders: newestFirst([...[...byId.values()].map((m) => m.order), ...anonymous]), matchedBy, scanned: scanned !== undefined };
+    return { orders: newestFirst([...[...byId.values()].map((m) => m.order), ...anonymous]), matchedBy, scanned: scanned !== undefined, settled };
   } finally {
     opts.signal?.removeEventListener('abort', abort);
   }

@@ -24,9 +24,12 @@ export function toPage<T extends Identified>(body: unknown, pageNumber: number, 
   const number = num(meta.page_number) ?? pageNumber;
   const size = num(meta.page_size) ?? pageSize;
   const totalResults = num(meta.total_results);
+  const byResults = totalResults !== undefined ? Math.ceil(totalResults / Math.max(1, size)) : undefined;
+  const reported = num(meta.total_pages);
+  // When both are given the smaller wins: pages past what total_results fills could only repeat or be empty, and an
+  // answer claiming 10^9 pages of a short list would otherwise send a scan after every one of them.
   const totalPages =
-    num(meta.total_pages) ??
-    (totalResults !== undefined ? Math.ceil(totalResults / Math.max(1, size)) : data.length < size ? number : number + 1);
+    reported !== undefined && byResults !== undefined ? Math.min(reported, byResults) : (reported ?? byResults ?? (data.length < size ? number : number + 1));
   return { items, malformed, pageNumber: number, pageSize: size, totalPages, totalResults: totalResults ?? data.length };
 }
 

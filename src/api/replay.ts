@@ -12,6 +12,7 @@ import { TelnyxError } from './errors';
 import { fetchAll, type FetchAllOptions } from './fetchAll';
 import { newestFirst } from './records';
 import type { PortingEvent } from './types';
+import { isTelnyxId } from './validate';
 
 /** What is known of an event's republish: done, certainly not done, or perhaps done. */
 export type Outcome = 'sent' | 'failed' | 'unknown';
@@ -188,8 +189,9 @@ export async function replay(client: TelnyxClient, targets: readonly ReplayTarge
   const worker = async (): Promise<void> => {
     while (next < queue.length && !opts.signal?.aborted && stoppedBy === undefined) {
       const item = queue[next++]!;
-      // Written before the POST leaves: if this process dies mid-send, the event is not resent unasked.
-      await record(item.id, 'unknown', l10n.t('The send was started but its answer was never recorded.'));
+      // Written before the POST leaves: if this process dies mid-send, the event is not resent unasked. An id that
+      // is not one never leaves (the client refuses it), so the ledger need not first call it perhaps sent.
+      if (isTelnyxId(item.id)) await record(item.id, 'unknown', l10n.t('The send was started but its answer was never recorded.'));
       try {
         await client.republish(directionOf(item.direction), item.id);
         item.outcome = 'sent';

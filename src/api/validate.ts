@@ -80,3 +80,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
   return UUID.test(value.trim());
 }
+
+/** Whether a value is an id as Telnyx issues them, exactly (see pathId). */
+export function isTelnyxId(id: unknown): id is string {
+  return typeof id === 'string' && UUID.test(id);
+}
+
+/** What an id of Telnyx's looks like, for messages. */
+const EXAMPLE_ID = '329d6658-8f93-405d-862f-648776e8afd7';
+
+/**
+ * An id as it goes into a request path; every client method that puts one there takes it from here. Every id
+ * these paths carry is one Telnyx issues as a UUID (openapi.yml: porting orders, port-outs, their events and
+ * rejections), so anything else is refused before a request is made: `encodeURIComponent` keeps `.` and `..`,
+ * which the URL parser then drops or climbs (`republish('..')` would POST /v2/porting/republish). Not trimmed:
+ * a space would travel as `%20`, so an id with one is not an id either.
+ */
+export function pathId(id: unknown, what: string): string {
+  if (isTelnyxId(id)) return id;
+  const text = typeof id === 'string' ? id : String(id);
+  const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  throw new TelnyxError('invalid', l10n.t('{0}: {1} is not a Telnyx id (they are UUIDs such as {2}), so nothing was sent.', what, shown, EXAMPLE_ID));
+}

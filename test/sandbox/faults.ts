@@ -187,7 +187,9 @@ export function parseFaultRequest(body: unknown): { match: FaultMatch; fault: Fa
   if (fault.hold === '') return 'fault.hold must be a non-empty name';
   if (f.statusAfterProcessing !== undefined) {
     const v = f.statusAfterProcessing;
-    if (!Number.isInteger(v) || (v as number) < 400 || (v as number) > 599) return 'fault.statusAfterProcessing must be an HTTP error status (400-599)';
+    const ok = Number.isInteger(v) && (((v as number) >= 400 && (v as number) <= 599) || ((v as number) >= 200 && (v as number) <= 299 && fault.body !== undefined));
+    // A 2xx after processing is only a fault with a body of its own: a write done, and an answer that cannot say what it made.
+    if (!ok) return 'fault.statusAfterProcessing must be an HTTP error status (400-599), or a 2xx with a body';
     fault.statusAfterProcessing = v as number;
   }
   for (const key of ['reset', 'resetAfterProcessing', 'stallBody'] as const) {

@@ -248,6 +248,49 @@ describe('TelnyxClient against the sandbox', function () {
     assert.ok(!JSON.stringify(log).includes(sandbox.apiKey));
   });
 
+  describe('ids in paths (issue 18 item 6)', () => {
+    // encodeURIComponent keeps `.` and `..`, and the URL parser drops or climbs them: republish('..') was a POST to
+    // /v2/porting/republish, answerPortout('..') a PATCH to /v2/authorized, postComment(…, '..') a POST to /v2/comments.
+    const BAD = ['..', '.', 'a/b', '%2e%2e', '', 'not-a-uuid', ` ${UNKNOWN_ID}`, `${UNKNOWN_ID}/..`, `${UNKNOWN_ID}?x=1`, UNKNOWN_ID.slice(1)];
+    const calls: [string, (c: TelnyxClient, id: string) => Promise<unknown>][] = [
+      ['getEvent port-in', (c, id) => c.getEvent(PORT_IN, id)],
+      ['getEvent port-out', (c, id) => c.getEvent(PORT_OUT, id)],
+      ['findEvent', (c, id) => c.findEvent(id)],
+      ['getOrder port-in', (c, id) => c.getOrder(PORT_IN, id)],
+      ['getOrder port-out', (c, id) => c.getOrder(PORT_OUT, id)],
+      ['republish port-in', (c, id) => c.republish(PORT_IN, id)],
+      ['republish port-out', (c, id) => c.republish(PORT_OUT, id)],
+      ['listComments port-in', (c, id) => c.listComments(PORT_IN, id)],
+      ['listComments port-out', (c, id) => c.listComments(PORT_OUT, id)],
+      ['postComment port-in', (c, id) => c.postComment(PORT_IN, id, 'hello')],
+      ['postComment port-out', (c, id) => c.postComment(PORT_OUT, id, 'hello')],
+      ['portoutRejections', (c, id) => c.portoutRejections(id)],
+      ['answerPortout authorized', (c, id) => c.answerPortout(id, 'authorized', { reason: 'Expected port-out' })],
+      ['answerPortout rejected-pending', (c, id) => c.answerPortout(id, 'rejected-pending', { reason: 'Invalid PIN' })],
+    ];
+    for (const [name, call] of calls) {
+      it(`${name}: refuses an id that is not a UUID before any request`, async () => {
+        for (const bad of BAD) {
+          await rejects(call(client(), bad), (e) => {
+            assert.equal(e.kind, 'invalid', `${JSON.stringify(bad)}: ${e.message}`);
+            assert.equal(e.retryable, false);
+            assert.ok(e.message.includes(`${JSON.stringify(bad)} is not a Telnyx id`), e.message);
+          });
+        }
+        assert.deepEqual(sandbox.requests.map((r) => `${r.method} ${r.path}`), [], 'no request reached the sandbox');
+        assert.equal(log.length, 0);
+        assert.equal(sandbox.republishes.length + sandbox.decisions.length, 0);
+      });
+    }
+
+    it('takes a UUID in either case, as the spec\'s format allows', async () => {
+      const ev = sandbox.data.portinEvents[0]!;
+      assert.equal((await client().getEvent(PORT_IN, ev.id)).id, ev.id);
+      await rejects(client().getOrder(PORT_OUT, UNKNOWN_ID.toUpperCase()), (e) => assert.equal(e.kind, 'not-found'));
+      assert.equal(sandbox.requests.length, 2);
+    });
+  });
+
   it('does not follow a redirect, so the key never goes to another origin', async () => {
     const other = await startSandbox();
     try {

@@ -275,6 +275,28 @@ describe('comments and port-out answers', function () {
       assert.deepEqual(out.map((c) => PORT_OUT.commentAuthor(c)).sort(), sb.comments('portout', po).map((c) => (c.user_id === null ? 'telnyx' : 'account')).sort());
     });
 
+    it('stops reading comments when a page brings nothing new, whatever its meta claims (issue 18 item 7)', async () => {
+      const id = portin();
+      const page = sb.comments('portin', id);
+      sb.addFault({ method: 'GET', path: '/comments', times: 200 }, { body: JSON.stringify({ data: page, meta: { page_number: 1, page_size: 250, total_pages: 1e9, total_results: 1e9 } }) });
+      const all = await client().listComments(PORT_IN, id);
+      assert.deepEqual(all.map((c) => c.id), page.map((c) => c.id));
+      assert.ok(requests('GET', '/comments') <= 2, `${requests('GET', '/comments')} requests`);
+    });
+
+    it('a conversation that never ends is an error after 100 pages, not a silent part of it', async () => {
+      const id = portin();
+      // Every page a new comment and a claim of more.
+      for (let n = 1; n <= 101; n++) {
+        const c = { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, body: `page ${n}`, created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString() };
+        sb.addFault({ method: 'GET', path: '/comments' }, { body: JSON.stringify({ data: [c], meta: { page_number: n, page_size: 250, total_pages: 1e9, total_results: 1e9 } }) });
+      }
+      const e = await rejects(client().listComments(PORT_IN, id));
+      assert.equal(e.kind, 'malformed');
+      assert.match(e.message, /more than 100 pages/);
+      assert.equal(requests('GET', '/comments'), 100);
+    });
+
     it('posts a multi-line comment with exactly one POST, body as typed, and returns the created comment', async () => {
       const id = pending();
       const text = 'First line\n\n  indented second — ünïcode\n';
@@ -328,6 +350,47 @@ describe('comments and port-out answers', function () {
       const e = await rejects(client().postComment(PORT_IN, id, 'x'));
       assert.equal(e.kind, 'unknown-outcome');
       assert.equal(requests('POST', '/comments'), 1);
+    });
+
+    describe('a write done whose answer says nothing usable (issue 18 item 9)', () => {
+      // Each 2xx below comes after the write was done: what it made is unknown, and a plain Retry could do it twice.
+      const ANSWERS = ['{"data": ', '', 'null', '[]', '{}', '{"data": null}', '{"data": {}}', '{"data": []}', '{"data": {"id": ""}}', '{"data": {"id": 7}}', '<html>OK</html>'];
+      const expectUnknown = (e: TelnyxError, answer: string): void => {
+        assert.equal(e.kind, 'unknown-outcome', `${JSON.stringify(answer)}: ${e.kind}: ${e.message}`);
+        assert.equal(e.retryable, false);
+        assert.match(e.message, /Telnyx accepted it/);
+      };
+
+      it('postComment: unknown-outcome, sent once, and the comment is there to find', async () => {
+        const id = portin();
+        for (const [i, answer] of ANSWERS.entries()) {
+          const text = `answer ${i}`;
+          sb.clearRequests();
+          sb.addFault({ method: 'POST', path: '/comments' }, { statusAfterProcessing: i % 2 ? 200 : 201, body: answer });
+          const sentAt = new Date();
+          expectUnknown(await rejects(client().postComment(PORT_IN, id, text)), answer);
+          assert.equal(requests('POST', '/comments'), 1, 'never resent');
+          assert.ok(findPostedComment(await client().listComments(PORT_IN, id), text, sentAt), 'it was posted');
+        }
+      });
+
+      it('answerPortout: unknown-outcome, sent once, also for a record of another port-out; reading it again shows it took effect', async () => {
+        for (const answer of [...ANSWERS, JSON.stringify({ data: { id: UNKNOWN_ID, status: 'authorized' } })]) {
+          sb.reset();
+          const id = pending();
+          sb.addFault({ method: 'PATCH', path: '/authorized' }, { statusAfterProcessing: 200, body: answer });
+          expectUnknown(await rejects(client().answerPortout(id, 'authorized', { reason: 'Expected port-out' })), answer);
+          assert.equal(requests('PATCH', id), 1, 'never resent');
+          assert.equal(sb.decisions.length, 1);
+          assert.ok(decisionTookEffect(await client().getOrder(PORT_OUT, id), 'authorized'));
+        }
+      });
+
+      it('a record of its own is still the answer: the id in either case', async () => {
+        const id = pending();
+        sb.addFault({ method: 'PATCH', path: '/rejected-pending' }, { statusAfterProcessing: 200, body: JSON.stringify({ data: { id: id.toUpperCase(), status: 'rejected-pending' } }) });
+        assert.equal((await client().answerPortout(id, 'rejected-pending', { reason: 'Unknown request' })).status, 'rejected-pending');
+      });
     });
 
     it('429 then 201: sent once more (a 429 is refused before processing), and exactly one comment exists', async () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { TelnyxClient } from '../../src/api/client';
 import { PORT_IN, PORT_OUT } from '../../src/api/directions';
 import { TelnyxError } from '../../src/api/errors';
-import { fetchAll } from '../../src/api/fetchAll';
+import { fetchAll, MAX_SCAN_PAGES } from '../../src/api/fetchAll';
 import type { Page, PortingEvent } from '../../src/api/types';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
@@ -179,6 +179,83 @@ describe('fetchAll against the sandbox', function () {
     );
     const total = Math.ceil(sandbox.data.portinEvents.length / 10);
     assert.ok(sandbox.requests.length <= 5, `${sandbox.requests.length} of ${total} pages were requested`);
+  });
+
+  describe('a list whose meta claims more than its pages hold (issue 18 item 7)', () => {
+    /** Every port-in orders page answered with the same body (`items`, this meta), more times than any test asks. */
+    const liar = (items: unknown[], meta: Record<string, number>): void => {
+      sandbox.addFault({ method: 'GET', path: '/v2/porting_orders', times: 500 }, { body: JSON.stringify({ data: items, meta: { page_number: 1, page_size: 7, ...meta } }) });
+    };
+    /**
+     * allOrders that gives up after `limit` requests: an unbounded scan (the old code sent 5,775 requests in 8 s to
+     * such a server) fails here with the count instead of running on.
+     */
+    const scan = async (opts: { concurrency: number; expectedTotal?: number }, limit = 60): Promise<Awaited<ReturnType<TelnyxClient['allOrders']>>> => {
+      const guard = new AbortController();
+      let sent = 0;
+      const c = new TelnyxClient({ baseUrl: sandbox.apiBaseUrl, apiKey: sandbox.apiKey, onRequest: () => ++sent >= limit && guard.abort() });
+      try {
+        return await c.allOrders(PORT_IN, { pageSize: 7, signal: guard.signal, ...opts });
+      } catch (e) {
+        if (guard.signal.aborted) assert.fail(`still scanning after ${sent} requests`);
+        throw e;
+      }
+    };
+    const seven = (): unknown[] => sandbox.data.portinOrders.slice(0, 7);
+
+    for (const concurrency of [1, 2, 4]) {
+      it(`stops when a page brings nothing new, however many pages are claimed (concurrency ${concurrency})`, async () => {
+        liar(seven(), { total_pages: 1e9, total_results: 7e9 });
+        const r = await scan({ concurrency });
+        // Page 1, the `concurrency` pages it lets out, and as many again sent while those were parsed (a slot frees
+        // when an answer's last byte is in, before the page is read).
+        assert.ok(sandbox.requests.length <= 1 + 2 * concurrency, `${sandbox.requests.length} requests`);
+        assert.equal(r.requests, sandbox.requests.length);
+        assert.deepEqual(r.items.map((o) => o.id), sandbox.data.portinOrders.slice(0, 7).map((o) => o.id));
+        assert.equal(r.cut, true);
+        assert.equal(r.settled, false, 'told as possibly incomplete');
+        assert.equal(r.topUpRequests, 0, 'not read again: another pass would meet the same answers');
+      });
+    }
+
+    it('with a hint of the claimed total, still sends only the first pages', async () => {
+      liar(seven(), { total_pages: 1e9, total_results: 7e9 });
+      const r = await scan({ concurrency: 4, expectedTotal: 7e9 });
+      assert.ok(sandbox.requests.length <= 12, `${sandbox.requests.length} requests`);
+      assert.equal(r.settled, false);
+    });
+
+    it('an empty page 1 that claims more pages ends the scan at once', async () => {
+      liar([], { total_pages: 1e9, total_results: 7e9 });
+      const r = await scan({ concurrency: 3 });
+      assert.equal(sandbox.requests.length, 1);
+      assert.deepEqual(r.items, []);
+      assert.equal(r.settled, false);
+    });
+
+    it('holds total_pages to what total_results fills', async () => {
+      liar(seven(), { total_pages: 1e9, total_results: 7 });
+      const r = await scan({ concurrency: 4 });
+      assert.equal(sandbox.requests.length, 1);
+      assert.equal(r.items.length, 7);
+      assert.equal(r.settled, true, 'seven of seven');
+    });
+
+    it(`reads at most MAX_SCAN_PAGES (${MAX_SCAN_PAGES}) pages of a list that never ends, and says records may be missing`, async () => {
+      // Every page new records: only the cap ends it. A fetcher of its own, as 4,000 sandbox pages would take a while.
+      let asked = 0;
+      const endless = async (n: number, size: number): Promise<Page<PortingEvent>> => {
+        asked++;
+        const items = Array.from({ length: size }, (_, i) => ({ id: `page-${n}-${i}` }));
+        return { items, pageNumber: n, pageSize: size, totalPages: 1e9, totalResults: 1e9 * size };
+      };
+      const r = await fetchAll(endless, { pageSize: 2, concurrency: 8 });
+      assert.equal(asked, MAX_SCAN_PAGES);
+      assert.equal(r.requests, MAX_SCAN_PAGES);
+      assert.equal(r.items.length, MAX_SCAN_PAGES * 2);
+      assert.equal(r.cut, true);
+      assert.equal(r.settled, false);
+    });
   });
 
   it('settles the port-out events path on page 1 before going parallel', async () => {

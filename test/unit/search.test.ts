@@ -276,6 +276,18 @@ describe('findOrders against the sandbox', function () {
     );
   });
 
+  it('a scan of a list whose pages repeat ends, and says matches may be missing (issue 18 item 7)', async () => {
+    const target = portins().find((o) => o.support_key)!;
+    const page = (await client.listOrders(PORT_IN, { pageNumber: 1, pageSize: PAGE, filters: withoutNumbers(PORT_IN) })).items;
+    sb.clearRequests();
+    sb.addFault({ method: 'GET', path: '/v2/porting_orders', times: 500 }, { body: JSON.stringify({ data: page, meta: { page_number: 1, page_size: PAGE, total_pages: 1e9, total_results: 1e12 } }) });
+    const guard = new AbortController();
+    const found = await findOrders(client, PORT_IN, target.support_key!, { pageSize: PAGE, concurrency: 4, signal: guard.signal, onProgress: (done) => done > 40 && guard.abort() });
+    assert.ok(sb.requests.length <= 9, `${sb.requests.length} requests`);
+    assert.equal(found.scanned, true);
+    assert.equal(found.settled, false);
+  });
+
   it('a scan without numbers still labels each order with its number count', async () => {
     const all = await client.allOrders(PORT_IN, { pageSize: 250 }, withoutNumbers(PORT_IN));
     const big = all.items.find((o) => ((o as SandboxPortin).porting_phone_numbers_count ?? 0) > 1)! as SandboxPortin;
