@@ -10,12 +10,17 @@
 //   and the ids make the overlap cost no repeat. Once the clock is `overlapMs` past the cursor, the floor rises
 //   to the cursor, so quiet ticks after a burst stay small. With `overlapMs: 0` the floor is the cursor and the ids kept
 //   are those at exactly its time, which is what de-duplicates the `gte` boundary.
-// - A first tick (no cursor for the direction yet) reads history to set the cursor and reports none of it:
-//   page 1 of the list (small). When that is not the whole list, its newest time is only a first guess unless
-//   the list is newest first, so: if page 1 does not look newest first the last page is read too (the newest of
+// - A first tick (no cursor for the direction yet) reads history to set the cursor and reports only what was
+//   created at or after `watchingSince`, the moment watching began (the caller's: the window opened, a key was
+//   set, an account chosen); what is older is history and is taken as seen. It reads page 1 of the list
+//   (small). When that is not the whole list, its newest time is only a first guess unless the list is newest
+//   first, so: if page 1 does not look newest first the last page is read too (the newest of
 //   a list sorted oldest first); then `gte` that guess is asked, 250 a page, until what answers fits on one page
 //   (each round raises the guess to the newest it saw; in a list without order 250 answers cut what is left to
-//   about a 250th). That one page then holds everything since the floor, so the ids to keep are known.
+//   about a 250th). That one page then holds everything since the floor, so the ids to keep are known. When
+//   the list's newest is at or after `watchingSince` and what was read does not reach back to it, everything
+//   since that moment is read too (`gte` it, every page), so an event between the moment and the first tick is
+//   reported however many came with it.
 // - Paging through a burst while events keep arriving or going can move records between pages. A read whose
 //   total changed between its pages is read again (up to three passes); when it never settles, the new events
 //   are still reported but the floor does not move, so the next tick asks for the same span again.
@@ -46,6 +51,12 @@ export interface EventWatcherOptions {
   directions?: readonly Direction[];
   /** Epoch ms; default Date.now. Only used for the ages of pending payloads. */
   now?: () => number;
+  /**
+   * Epoch ms: when watching began (the window opened, the key was set, the account chosen). A direction's first
+   * tick reports what was created at or after it and takes only what is older as seen. Absent: a first tick
+   * reports nothing. A direction with a stored cursor (later ticks, another window's, a reload) never uses it.
+   */
+  watchingSince?: number;
   /** How far before the cursor each tick asks again (ms). Default 60 000. */
   overlapMs?: number;
   /** Page size of a first tick's read of history. Default 50. */
@@ -63,7 +74,7 @@ export interface EventWatcherOptions {
 /** One direction's part of a tick. */
 export interface DirectionTick {
   direction: Direction;
-  /** The direction's first tick: its cursor was set from history and nothing was reported. */
+  /** The direction's first tick: its cursor was set from history, and only what came since `watchingSince` was reported. */
   started: boolean;
   /** New events, newest first. */
   fresh: PortingEvent[];
@@ -182,14 +193,26 @@ async function readSince(run: Run, from: string): Promise<{ items: PortingEvent[
     changed = false;
     let total: number | undefined;
     let last = 1;
+    const thisPass = new Set<string>();
     for (let n = 1; n <= last && n <= MAX_PAGES; n++) {
       const page = await run.page(from, n, WATCH_PAGE_SIZE);
-      // A later reading of the same event wins: its payload may have been generated meanwhile.
-      for (const e of page.items) byKey.set(recordKey(e), e);
+      let added = 0;
+      for (const e of page.items) {
+        const key = recordKey(e);
+        if (!thisPass.has(key)) {
+          thisPass.add(key);
+          added++;
+        }
+        // A later reading of the same event wins: its payload may have been generated meanwhile.
+        byKey.set(key, e);
+      }
       if (total !== undefined && page.totalResults !== total) changed = true;
       total = page.totalResults;
-      last = page.totalPages;
-      if (page.items.length === 0) break;
+      // meta.total_pages is only the server's word: so many results fill no more pages than that, and a page that
+      // repeats what this pass has read (or is empty) means the rest would too.
+      const size = Math.max(1, Math.min(WATCH_PAGE_SIZE, page.pageSize));
+      last = Math.min(page.totalPages, Math.ceil(page.totalResults / size));
+      if (added === 0) break;
     }
     if (!changed) break;
   }
@@ -205,6 +228,7 @@ export class EventWatcher {
   private readonly pendingMaxAgeMs: number;
   private readonly maxPending: number;
   private readonly maxSeen: number;
+  private readonly watchingSince: number | undefined;
   private ticking = false;
   /** Ticks and expectPayload run one after another: each reads the state, then writes it. */
   private chain: Promise<unknown> = Promise.resolve();
@@ -218,6 +242,7 @@ export class EventWatcher {
     this.pendingMaxAgeMs = opts.pendingMaxAgeMs ?? 24 * 3600_000;
     this.maxPending = Math.max(0, opts.maxPending ?? 50);
     this.maxSeen = Math.max(1, opts.maxSeen ?? 2_000);
+    this.watchingSince = opts.watchingSince !== undefined && Number.isFinite(opts.watchingSince) ? opts.watchingSince : undefined;
   }
 
   /** The store key of a direction's state. */
@@ -280,7 +305,7 @@ export class EventWatcher {
         const run = new Run(dir, this.opts.source, signal);
         const before = this.state(dir);
         try {
-          const step = before ? await this.follow(run, before, now) : { next: await this.start(run), fresh: [], completed: [] };
+          const step = before ? await this.follow(run, before, now) : await this.start(run, now);
           // An idle tick changes nothing: no write (globalState is written to disk and passed to every window).
           const changed = JSON.stringify(step.next) !== JSON.stringify(before);
           return { dir, run, started: !before, ...step, next: changed ? step.next : undefined, error: undefined };
@@ -314,11 +339,13 @@ export class EventWatcher {
     };
   }
 
-  /** A first tick: sets the cursor from history (see the file's header) and reports nothing. */
-  private async start(run: Run): Promise<DirectionState> {
+  /** A first tick: sets the cursor from history and reports what came since watching began (see the file's header). */
+  private async start(run: Run, now: number): Promise<{ next: DirectionState; fresh: PortingEvent[]; completed: PortingEvent[] }> {
     const first = await run.page(undefined, 1, this.firstPageSize);
     let newest = newestTime(first.items);
     let known = first.items;
+    /** What `known` holds: every event created at or after this (the whole list when page 1 was all of it). */
+    let knownFrom = -Infinity;
     if (first.totalPages > 1) {
       if (orderOf(first.items) !== 'newest-first') {
         const last = await run.page(undefined, first.totalPages, this.firstPageSize);
@@ -327,11 +354,13 @@ export class EventWatcher {
       if (newest === -Infinity) newest = 0;
       let whole = false;
       for (let round = 0; round < MAX_GUESSES && !whole; round++) {
-        const from = iso(this.floorOf(newest));
+        const fromMs = this.floorOf(newest);
+        const from = iso(fromMs);
         const page = await run.page(from, 1, WATCH_PAGE_SIZE);
         let reached = Math.max(newest, newestTime(page.items));
         if (page.totalPages <= 1) {
           known = page.items;
+          knownFrom = fromMs;
           newest = reached;
           whole = true;
           break;
@@ -344,19 +373,36 @@ export class EventWatcher {
         newest = reached;
       }
       if (!whole) {
-        known = (await readSince(run, iso(this.floorOf(newest)))).items;
+        knownFrom = this.floorOf(newest);
+        known = (await readSince(run, iso(knownFrom))).items;
         newest = Math.max(newest, newestTime(known));
       }
+    }
+    const since = this.watchingSince;
+    if (since !== undefined && newest >= since && since < knownFrom) {
+      // Events came since watching began, and more than what was read: everything since that moment, every page.
+      const byKey = new Map(known.map((e) => [recordKey(e), e]));
+      for (const e of (await readSince(run, iso(since))).items) byKey.set(recordKey(e), e);
+      known = [...byKey.values()];
+      newest = Math.max(newest, newestTime(known));
     }
     const cursor = newest === -Infinity ? 0 : newest;
     const floor = this.floorOf(cursor);
     const seen = new Map<string, number>();
+    const fresh: PortingEvent[] = [];
+    const pending: PendingPayload[] = [];
     for (const e of known) {
       const t = recordTime(e);
       if (Number.isNaN(t)) seen.set(recordKey(e), cursor);
       else if (t >= floor) seen.set(recordKey(e), t);
+      // An event without a time cannot be told from history: it is taken as seen.
+      if (since !== undefined && t >= since) {
+        fresh.push(e);
+        if (e.id && e.payload_status === 'created') pending.push({ id: e.id, since: now, checked: now });
+      }
     }
-    return this.bounded({ v: 1, cursor, floor, seen: [...seen], pending: [] });
+    const next = this.bounded({ v: 1, cursor, floor, seen: [...seen], pending: this.boundPending(pending, now) });
+    return { next, fresh, completed: [] };
   }
 
   /** A later tick: what was created since the floor and not seen yet, and payloads generated since. */

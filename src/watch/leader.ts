@@ -7,6 +7,10 @@
 // from being notified twice across windows, e.g. when the lease moves between a tick and the next:
 // `claim(ids)` hands out only ids no window has claimed yet.
 //
+// A window whose watch settings are not the user's never takes the lease (leaseRefusal): the window that polls
+// decides what every window of the account is warned of, so a repository's settings, or a host that honours
+// them, must not make it quieter for all of them.
+//
 // The store is not a transaction (see sharedStore.ts): two windows that take a free lease within the time
 // VS Code takes to pass a write between windows both poll until each sees the other's write at its next
 // tick, when the later writer keeps it. No timers here: the caller ticks, and time is `now()`.
@@ -74,9 +78,15 @@ export class Leader {
 
   /**
    * Takes or renews the lease, for `leaseMs` from now, when it is free, expired, this window's, or held by an
-   * unfocused window while this one is focused. True when this window is to poll now. Call before each tick.
+   * unfocused window while this one is focused; never while `refused` (see leaseRefusal). True when this window
+   * is to poll now. Call before each tick.
    */
-  async acquire(state: { focused: boolean; leaseMs: number }): Promise<boolean> {
+  async acquire(state: { focused: boolean; leaseMs: number; refused?: string }): Promise<boolean> {
+    // A window refused the lease (leaseRefusal) gives up one it holds, so another window takes it at once.
+    if (state.refused !== undefined) {
+      await this.release();
+      return false;
+    }
     const now = this.now();
     const held = this.lease();
     const mine = held?.owner === this.ownerId;
@@ -123,4 +133,42 @@ export class Leader {
   dispose(): Promise<void> {
     return this.release();
   }
+}
+
+/** What watching runs on: the settings that decide what the user is warned of, and whether a tick's requests get through. */
+export interface WatchSettings {
+  enabled: boolean;
+  intervalSeconds: number;
+  notify: readonly string[];
+  watchedOnly: boolean;
+  timeoutMs: number;
+  retries: number;
+}
+
+/** The names of WatchSettings' settings under `telnyxPorting.`. */
+export const WATCH_SETTING_NAMES = {
+  enabled: 'watch.enabled',
+  intervalSeconds: 'watch.intervalSeconds',
+  notify: 'watch.notify',
+  watchedOnly: 'watch.watchedOnly',
+  timeoutMs: 'requestTimeoutSeconds',
+  retries: 'maxRetries',
+} as const satisfies Record<keyof WatchSettings, string>;
+
+/**
+ * Why this window must not take the lease, or undefined when it may: `fromWorkspace` names the watch settings a
+ * workspace or folder sets to other than the user's value (whether or not this host honours it: VS Code ignores
+ * workspace values of user-only settings, other hosts may not), or the values this window would use (`effective`) warn of less than the user's own: watching
+ * off, a longer interval, fewer kinds, only watched orders, a shorter timeout or fewer retries. For the log.
+ */
+export function leaseRefusal(effective: WatchSettings, user: WatchSettings, fromWorkspace: readonly string[]): string | undefined {
+  if (fromWorkspace.length > 0) return `the workspace sets ${fromWorkspace.map((n) => `telnyxPorting.${n}`).join(', ')}`;
+  const narrower: string[] = [];
+  if (!effective.enabled && user.enabled) narrower.push(WATCH_SETTING_NAMES.enabled);
+  if (effective.intervalSeconds > user.intervalSeconds) narrower.push(WATCH_SETTING_NAMES.intervalSeconds);
+  if (user.notify.some((k) => !effective.notify.includes(k))) narrower.push(WATCH_SETTING_NAMES.notify);
+  if (effective.watchedOnly && !user.watchedOnly) narrower.push(WATCH_SETTING_NAMES.watchedOnly);
+  if (effective.timeoutMs < user.timeoutMs) narrower.push(WATCH_SETTING_NAMES.timeoutMs);
+  if (effective.retries < user.retries) narrower.push(WATCH_SETTING_NAMES.retries);
+  return narrower.length > 0 ? `this window's ${narrower.map((n) => `telnyxPorting.${n}`).join(', ')} warn of less than the user's settings` : undefined;
 }

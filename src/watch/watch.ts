@@ -20,6 +20,8 @@ export interface WatchTickInput {
   context?: ActionContext;
   /** Whether an event may notify at all, e.g. only events of watched orders. Default: every event. */
   mayNotify?: (item: WatchedEvent) => boolean;
+  /** Why this window must not poll (leaseRefusal): it then gives up the lease and reads nothing. */
+  refused?: string;
 }
 
 export interface WatchTickOutcome {
@@ -36,7 +38,8 @@ export interface WatchTickOutcome {
 }
 
 export async function watchTick(input: WatchTickInput): Promise<WatchTickOutcome> {
-  if (!(await input.leader.acquire({ focused: input.focused, leaseMs: input.leaseMs }))) return { leading: false, notify: [] };
+  const lease = { focused: input.focused, leaseMs: input.leaseMs, ...(input.refused === undefined ? {} : { refused: input.refused }) };
+  if (!(await input.leader.acquire(lease))) return { leading: false, notify: [] };
   const result = await input.watcher.tick(input.signal);
   const kinds = input.kinds ?? DEFAULT_NOTIFY_KINDS;
   const candidates = [...result.fresh, ...result.completed].filter(

@@ -1,17 +1,22 @@
 // Watching in VS Code: when to tick (the interval, the window's focus, the key), which window ticks (the lease
 // in global state), and what a tick's news becomes here: rows on top of the tree, the view's badge, a payload
 // document read again, orders read again after a status or FOC event, and notifications.
+//
+// Watching begins when the window opens, a key is set, the account changes or watching is turned on: that moment
+// goes to the watcher, whose first tick of an account without a stored cursor reports what came after it (an event
+// between the key being set and the first tick is news) and takes only what is older as history. A window whose
+// watch settings are not the user's (a workspace sets them, or they warn of less) never takes the lease.
 
 import * as vscode from 'vscode';
 import { direction as directionOf, type Direction } from '../api/directions';
 import { checkBaseUrl } from '../api/validate';
-import { readSettings } from '../config';
+import { readSettings, readSettingsChecked, watchSettingsCheck } from '../config';
 import { eventUri } from '../documents/eventUri';
 import { needsAction, type ActionKind } from '../presentation/needsAction';
 import type { Services } from '../services';
 import { clientEventSource } from '../watch/eventSource';
 import { EventWatcher, type WatchedEvent } from '../watch/eventWatcher';
-import { Leader, leaseMsFor } from '../watch/leader';
+import { Leader, leaseMsFor, leaseRefusal } from '../watch/leader';
 import { nextDelay } from '../watch/schedule';
 import { planNotifications, watchTick, type WatchTickOutcome } from '../watch/watch';
 import { accountKeyOf } from './watchedOrders';
@@ -34,6 +39,8 @@ export interface WatchEnvironment {
   focused(): boolean;
   /** Who holds the lease: this window's session unless a test plays a second window. */
   ownerId?: string;
+  /** The clock the moment watching began is read from (epoch ms): Date.now unless a test plays one. */
+  now?(): number;
 }
 
 export class WatchLoop implements vscode.Disposable {
@@ -41,6 +48,11 @@ export class WatchLoop implements vscode.Disposable {
   private running: AbortController | undefined;
   private failures = 0;
   private engine: { account: string; watcher: EventWatcher; leader: Leader } | undefined;
+  /** When watching began in this window (epoch ms): the first tick of an account without a cursor reports what came since. */
+  private since: number;
+  private enabled: boolean;
+  /** Log lines already written, so a setting's problem or a refused lease is logged once, not every tick. */
+  private readonly logged = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The last tick's outcome, for the log and tests. */
   last: WatchTickOutcome | undefined;
@@ -54,13 +66,22 @@ export class WatchLoop implements vscode.Disposable {
     private readonly globalState: vscode.Memento,
     readonly env: WatchEnvironment = { focused: () => vscode.window.state.focused },
   ) {
+    this.since = this.clock();
+    this.enabled = readSettings().watchEnabled;
     this.subscriptions.push(
       vscode.window.onDidChangeWindowState(() => void this.schedule()),
       s.keys.onDidChange(() => this.restart()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Another server is another account: start over. Other settings (interval, kinds) apply from the next tick.
         if (e.affectsConfiguration('telnyxPorting.apiBaseUrl')) this.restart();
-        else if (e.affectsConfiguration('telnyxPorting')) void this.schedule();
+        else if (e.affectsConfiguration('telnyxPorting')) {
+          const enabled = readSettings().watchEnabled;
+          const turnedOn = enabled && !this.enabled;
+          this.enabled = enabled;
+          // Watching begins again: what happened while it was off, before a cursor was stored, is not news.
+          if (turnedOn) this.restart();
+          else void this.schedule();
+        }
       }),
     );
   }
@@ -81,10 +102,16 @@ export class WatchLoop implements vscode.Disposable {
     return this.tick();
   }
 
+  private clock(): number {
+    return this.env.now?.() ?? Date.now();
+  }
+
+  /** Watching begins again now: another key or account, or watching turned on. */
   private restart(): void {
     this.running?.abort();
-    this.engine?.leader.release();
+    void this.engine?.leader.release();
     this.engine = undefined;
+    this.since = this.clock();
     this.failures = 0;
     void this.schedule();
   }
@@ -98,10 +125,13 @@ export class WatchLoop implements vscode.Disposable {
     this.scheduledMs = delay;
     clearTimeout(this.timer);
     if (delay !== undefined) this.timer = setTimeout(() => void this.tick().finally(() => void this.schedule()), delay);
+    // Watching is off here: the lease goes now, not when it expires, so another window watches at its next tick.
+    else if (!settings.watchEnabled) await this.engine?.leader.release();
   }
 
   private async tick(): Promise<WatchTickOutcome | undefined> {
-    const settings = readSettings();
+    const { settings, problems } = readSettingsChecked();
+    for (const p of problems) this.logOnce(`Settings: ${p}`);
     const key = await this.s.keys.get();
     this.lastProblem = !key ? 'no API key' : !settings.watchEnabled ? 'watching is off' : this.running ? 'a tick is running' : undefined;
     if (this.lastProblem || !key) return undefined;
@@ -110,13 +140,20 @@ export class WatchLoop implements vscode.Disposable {
     try {
       const engine = await this.engineFor(key);
       const delay = nextDelay({ intervalSeconds: settings.watchIntervalSeconds, focused: this.env.focused(), keySet: true }) ?? 60_000;
+      const check = watchSettingsCheck();
+      const refused = leaseRefusal(check.effective, check.user, check.fromWorkspace);
+      if (refused) {
+        this.lastProblem = `this window does not watch: ${refused}`;
+        this.logOnce(`Watching: ${this.lastProblem}; a window with the user's own watch settings watches the account.`);
+      }
       const out = await watchTick({
         watcher: engine.watcher,
         leader: engine.leader,
         focused: this.env.focused(),
         leaseMs: leaseMsFor(delay),
         signal: abort.signal,
-        kinds: settings.watchNotify as readonly ActionKind[],
+        kinds: settings.watchNotify,
+        ...(refused ? { refused } : {}),
         mayNotify: settings.watchWatchedOnly
           ? (w) => {
               const orderId = w.event[w.direction.eventOrderField];
@@ -128,7 +165,7 @@ export class WatchLoop implements vscode.Disposable {
       if (out.result) {
         this.failures = out.result.errors.length > 0 ? this.failures + 1 : 0;
         for (const e of out.result.errors) this.s.log.warn(`Watching: ${e.message}`);
-        await this.show(out, settings.watchNotify as readonly ActionKind[]);
+        await this.show(out, settings.watchNotify);
       }
       return out;
     } catch (e) {
@@ -149,13 +186,21 @@ export class WatchLoop implements vscode.Disposable {
     const baseUrl = checkBaseUrl(this.s.session.baseUrl());
     const account = accountKeyOf(baseUrl, key);
     if (this.engine?.account === account) return this.engine;
+    // Another account without a restart (none is known to come this way): watching it begins now.
+    if (this.engine) this.since = this.clock();
     const client = await this.s.session.get();
     this.engine = {
       account,
-      watcher: new EventWatcher({ source: clientEventSource(client), store: this.globalState, accountKey: account }),
+      watcher: new EventWatcher({ source: clientEventSource(client), store: this.globalState, accountKey: account, watchingSince: this.since }),
       leader: new Leader({ store: this.globalState, accountKey: account, ownerId: this.env.ownerId ?? vscode.env.sessionId }),
     };
     return this.engine;
+  }
+
+  private logOnce(line: string): void {
+    if (this.logged.has(line)) return;
+    this.logged.add(line);
+    this.s.log.warn(line);
   }
 
   private async show(out: WatchTickOutcome, kinds: readonly ActionKind[]): Promise<void> {

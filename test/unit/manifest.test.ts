@@ -25,7 +25,7 @@ interface Manifest {
   homepage?: string;
   qna?: string;
   extensionKind?: string[];
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited' }; virtualWorkspaces?: boolean };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces?: boolean };
   contributes: {
     commands: { command: string }[];
     colors?: { id: string; description: string; defaults: Record<string, string> }[];
@@ -89,7 +89,46 @@ describe('manifest', () => {
     });
 
     it('works in untrusted and virtual workspaces: nothing from the workspace is executed', () => {
-      assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+      const { untrustedWorkspaces, virtualWorkspaces } = manifest.capabilities ?? {};
+      assert.equal(virtualWorkspaces, true);
+      // 'limited' only so that restrictedConfigurations applies: every command still works in Restricted Mode.
+      assert.equal(untrustedWorkspaces?.supported, 'limited');
+      assert.ok(untrustedWorkspaces?.description, 'Restricted Mode says what it limits');
+    });
+
+    // Issue 18, item 3: a repository's settings could silence port-out alerts for every window of the user.
+    describe('who decides each setting', () => {
+      const props = (): Record<string, { scope?: string }> => contributes.configuration.properties;
+      /** What the user is warned of, how many writes go out, where requests go, and whether watching's requests get through. */
+      const USER_ONLY = [
+        'apiBaseUrl',
+        'requestTimeoutSeconds',
+        'maxRetries',
+        'watch.enabled',
+        'watch.intervalSeconds',
+        'watch.notify',
+        'watch.watchedOnly',
+        'replay.concurrency',
+      ].map((k) => `telnyxPorting.${k}`);
+      /** Per-workspace choices that an untrusted repository must not make. */
+      const RESTRICTED = ['concurrency', 'localHandler.sign'].map((k) => `telnyxPorting.${k}`);
+
+      it('the user\'s settings are application-scoped: a workspace or folder cannot set them', () => {
+        for (const k of USER_ONLY) assert.equal(props()[k]?.scope, 'application', k);
+        assert.ok(Object.keys(props()).filter((k) => k.startsWith('telnyxPorting.watch.')).every((k) => USER_ONLY.includes(k)), 'every watch.* setting');
+      });
+
+      it('the others say their scope, and those that change what goes out are not read from an untrusted workspace', () => {
+        for (const [k, p] of Object.entries(props())) if (!USER_ONLY.includes(k)) assert.equal(p.scope, 'window', k);
+        assert.deepEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, RESTRICTED);
+      });
+
+      it('src/config.ts reads the application-scoped ones from the user\'s settings only', () => {
+        const source = readFileSync(join(root, 'src', 'config.ts'), 'utf8');
+        const list = /USER_ONLY[^=]*= new Set<Name>\(\[([^\]]*)\]/.exec(source)?.[1] ?? '';
+        const named = [...list.matchAll(/'([^']+)'/g)].map((m) => `telnyxPorting.${m[1]}`);
+        assert.deepEqual(named.sort(), [...USER_ONLY].sort());
+      });
     });
 
     it('settings that say where requests (and so the key) go are application-scoped: a workspace cannot redirect them', () => {

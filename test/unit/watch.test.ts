@@ -10,7 +10,7 @@ import { attentionOf } from '../../src/presentation/attention';
 import { type ActionKind, needsAction, notificationLine, plainText, summarize } from '../../src/presentation/needsAction';
 import { clientEventSource } from '../../src/watch/eventSource';
 import { EventWatcher, type EventWatcherOptions, type TickResult } from '../../src/watch/eventWatcher';
-import { Leader } from '../../src/watch/leader';
+import { Leader, leaseRefusal, type WatchSettings } from '../../src/watch/leader';
 import { nextDelay } from '../../src/watch/schedule';
 import { MemoryStore } from '../../src/watch/sharedStore';
 import { planNotifications, watchTick } from '../../src/watch/watch';
@@ -73,6 +73,73 @@ describe('watching for new events', function () {
       assert.deepEqual((await tick(w)).fresh, []);
       const added = sb.insertEvents({ direction: 'portout', count: 3 });
       assert.deepEqual(ids((await tick(w)).fresh.map((x) => x.event)), newestFirstIds(added));
+    });
+
+    describe('after watching began (issue 18)', () => {
+      // Inserted events are stamped a second apart after the newest: the moment goes between two of them.
+      const momentAfter = (e: AnyEvent): number => Date.parse(e.created_at) + 1;
+
+      for (const listOrder of ORDERS) {
+        it(`reports once what was created since the moment watching began, not what is older (${listOrder})`, async () => {
+          sb.configure({ listOrder });
+          const older = sb.insertEvents({ direction: 'portin', count: 2 });
+          const since = momentAfter(older[1]!);
+          const newer = sb.insertEvents({ direction: 'portin', count: 3, eventType: 'porting_order.status_changed', status: 'exception' });
+          const w = watcher(new MemoryStore(), { directions: [PORT_IN], watchingSince: since });
+          const r = await tick(w);
+          assert.ok(r.directions[0]!.started);
+          assert.deepEqual(r.errors, []);
+          assert.deepEqual(ids(freshOf(r, PORT_IN)), newestFirstIds(newer), 'what came since the moment is news');
+          assert.equal(w.state(PORT_IN)!.cursor, Date.parse(newer[2]!.created_at));
+          assert.deepEqual((await tick(w)).fresh, [], 'once');
+        });
+      }
+
+      it('an event created before the moment is history: not reported, then or later', async () => {
+        const [before] = sb.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.status_changed', status: 'pending' });
+        const w = watcher(new MemoryStore(), { directions: [PORT_OUT], watchingSince: momentAfter(before!) });
+        const r = await tick(w);
+        assert.deepEqual(r.fresh, []);
+        assert.equal(w.state(PORT_OUT)!.cursor, Date.parse(before!.created_at));
+        assert.deepEqual((await tick(w)).fresh, []);
+        // A window opened long after: nothing of the history before it is news either.
+        clock += 3 * 86_400_000;
+        const late = watcher(new MemoryStore(), { directions: [PORT_OUT], watchingSince: clock });
+        assert.deepEqual((await tick(late)).fresh, []);
+      });
+
+      for (const listOrder of ORDERS) {
+        it(`a burst since the moment, more than the first tick reads of history, is reported whole (${listOrder})`, async () => {
+          sb.configure({ listOrder });
+          const [last] = sb.insertEvents({ direction: 'portin', count: 1 });
+          const burst = sb.insertEvents({ direction: 'portin', count: 300 });
+          const w = watcher(new MemoryStore(), { directions: [PORT_IN], watchingSince: momentAfter(last!), firstPageSize: 10 });
+          const r = await tick(w);
+          assert.deepEqual(ids(freshOf(r, PORT_IN)), newestFirstIds(burst));
+          assert.deepEqual((await tick(w)).fresh, []);
+        });
+      }
+
+      it('a payload not generated yet among them is watched until it is', async () => {
+        const [last] = sb.insertEvents({ direction: 'portin', count: 1 });
+        const [pending] = sb.insertEvents({ direction: 'portin', count: 1, pending: true });
+        const w = watcher(new MemoryStore(), { directions: [PORT_IN], watchingSince: momentAfter(last!) });
+        assert.deepEqual(ids(freshOf(await tick(w), PORT_IN)), [pending!.id]);
+        assert.deepEqual(w.state(PORT_IN)!.pending.map((p) => p.id), [pending!.id]);
+        sb.completeEvents({ direction: 'portin', ids: [pending!.id] });
+        assert.deepEqual(ids((await tick(w)).completed.map((x) => x.event)), [pending!.id]);
+      });
+
+      it('a stored cursor is unaffected: another window, or a reload, goes on from it whatever its moment', async () => {
+        const store = new MemoryStore();
+        await tick(watcher(store, { directions: [PORT_IN] }));
+        const missed = sb.insertEvents({ direction: 'portin', count: 2 });
+        // A window opened after these events, on the shared store: they are still news, once, as before.
+        const w = watcher(store, { directions: [PORT_IN], watchingSince: momentAfter(missed[1]!) + 60_000 });
+        const r = await tick(w);
+        assert.ok(!r.directions[0]!.started);
+        assert.deepEqual(ids(freshOf(r, PORT_IN)), newestFirstIds(missed));
+      });
     });
 
     it('a stored state it cannot read is a first tick again, reporting nothing', async () => {
@@ -242,6 +309,39 @@ describe('watching for new events', function () {
     const all = [...first, ...out, ...burst, ...late].map((e) => e.id);
     assert.equal(new Set(reported).size, reported.length, 'an event was reported twice');
     assert.deepEqual([...reported].sort(), [...all].sort());
+  });
+
+  describe('a list whose meta says more pages than it has (issue 18)', () => {
+    /** The events list answered by one fixed page, `times` times: the same two events, with the meta given. */
+    const lying = (events: readonly AnyEvent[], meta: Record<string, number>, times: number): void => {
+      sb.addFault({ path: '/v2/porting/events', times }, { body: JSON.stringify({ data: events, meta: { page_number: 1, page_size: 250, ...meta } }) });
+    };
+    const pagesAsked = (): number => eventRequests().filter((q) => q.path === '/v2/porting/events').length;
+
+    it('reads no more pages than total_results fill', async () => {
+      const w = watcher(new MemoryStore(), { directions: [PORT_IN] });
+      await tick(w);
+      const added = sb.insertEvents({ direction: 'portin', count: 2 });
+      lying(added, { total_pages: 400, total_results: 2 }, 20);
+      sb.clearRequests();
+      const r = await tick(w);
+      sb.clearFaults();
+      assert.deepEqual(ids(freshOf(r, PORT_IN)).sort(), ids(added).sort());
+      assert.equal(pagesAsked(), 1, 'two results fill one page of 250');
+    });
+
+    it('stops at a page that adds nothing new', async () => {
+      const w = watcher(new MemoryStore(), { directions: [PORT_IN] });
+      await tick(w);
+      const added = sb.insertEvents({ direction: 'portin', count: 2 });
+      lying(added, { total_pages: 400, total_results: 100_000 }, 20);
+      sb.clearRequests();
+      const r = await tick(w);
+      sb.clearFaults();
+      assert.deepEqual(ids(freshOf(r, PORT_IN)).sort(), ids(added).sort());
+      assert.equal(pagesAsked(), 2, 'page 2 repeated page 1: the rest would too');
+      assert.deepEqual((await tick(w)).fresh, []);
+    });
   });
 
   it('an aborted tick keeps nothing and rejects', async () => {
@@ -420,6 +520,47 @@ describe('watching for new events', function () {
       assert.equal(await step(a), false);
       assert.equal(a.leader.isLeader, false);
       assert.equal(b.leader.isLeader, true);
+    });
+
+    describe('a window whose watch settings are not the user\'s never takes the lease (issue 18, item 3)', () => {
+      const USER: WatchSettings = { enabled: true, intervalSeconds: 60, notify: ['portout.pending', 'portin.exception'], watchedOnly: false, timeoutMs: 30_000, retries: 2 };
+
+      it('leaseRefusal: set by the workspace, or narrower than the user\'s', () => {
+        assert.equal(leaseRefusal(USER, USER, []), undefined);
+        // Wider than the user's is not narrower.
+        assert.equal(leaseRefusal({ ...USER, notify: [...USER.notify, 'other'], intervalSeconds: 30 }, USER, []), undefined);
+        assert.match(leaseRefusal(USER, USER, ['watch.notify'])!, /workspace sets telnyxPorting\.watch\.notify/);
+        for (const narrower of [
+          { enabled: false },
+          { intervalSeconds: 600 },
+          { notify: [] },
+          { notify: ['portin.exception'] },
+          { watchedOnly: true },
+          { timeoutMs: 1000 },
+          { retries: 0 },
+        ] satisfies Partial<WatchSettings>[]) {
+          assert.ok(leaseRefusal({ ...USER, ...narrower }, USER, []), JSON.stringify(narrower));
+        }
+      });
+
+      it('a refused window reads nothing, takes no lease and gives up one it holds; the user\'s window then notifies', async () => {
+        const store = new MemoryStore();
+        const repo = open(store, 'repo', true);
+        const user = open(store, 'user', false);
+        // The repository's window holds the lease from before its settings narrowed.
+        assert.equal(await step(repo), true);
+        const refused = leaseRefusal({ ...USER, notify: [] }, USER, ['watch.notify'])!;
+        const [request] = sb.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.status_changed', status: 'pending' });
+        const out = await watchTick({ watcher: repo.watcher, leader: repo.leader, focused: true, leaseMs: 180_000, signal: new AbortController().signal, kinds: [], refused });
+        assert.equal(out.leading, false);
+        assert.equal(out.result, undefined);
+        assert.equal(repo.leader.lease(), undefined, 'the lease was given up');
+        // Focused or not, it never takes it again while refused; the user's window takes it at its next tick.
+        const again = await watchTick({ watcher: repo.watcher, leader: repo.leader, focused: true, leaseMs: 180_000, signal: new AbortController().signal, refused });
+        assert.equal(again.leading, false);
+        assert.equal(await step(user), true);
+        assert.deepEqual(user.notified, [request!.id], 'the new port-out request is notified by the user\'s window');
+      });
     });
 
     it('claim never hands the same id to both', async () => {

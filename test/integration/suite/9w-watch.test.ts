@@ -5,14 +5,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { WatchLoop } from '../../../src/watching/watchLoop';
-import { childrenOf, configure, contextOf, CONTROL, controlHeaders, eventsOf, freshSession, item, ordersOf, ownRequests, sandbox, until, withStubs, type Api, type LoggedRequest, type Node } from './helpers';
+import { childrenOf, configure, contextOf, CONTROL, controlHeaders, eventsOf, freshSession, item, ordersOf, ownRequests, sandbox, setKey, until, withStubs, type Api, type LoggedRequest, type Node } from './helpers';
 
 /** A watch tick's read: an events list in pages of 250. The view's reads of the tree (pages of its page size) are not. */
 const isTick = (r: LoggedRequest): boolean => r.path.endsWith('/events') && new URLSearchParams(r.query).get('page[size]') === '250';
 
 interface WatchApi {
   services: {
-    watch: { lastProblem?: string; env: { focused(): boolean }; reschedule(): Promise<number | undefined>; tickNow(): Promise<{ leading: boolean; result?: { fresh: { event: { id: string } }[]; completed: unknown[]; errors: unknown[] }; notify: unknown[] } | undefined> };
+    watch: { lastProblem?: string; env: { focused(): boolean; now?(): number }; reschedule(): Promise<number | undefined>; tickNow(): Promise<{ leading: boolean; result?: { fresh: { event: { id: string } }[]; completed: unknown[]; errors: unknown[] }; notify: unknown[] } | undefined> };
     treeView: vscode.TreeView<unknown>;
     tree: { unseenCount: number; markAllSeen(): void };
   };
@@ -234,6 +234,89 @@ describe('watching for new events', function () {
       env.focused = real;
       await configure({ 'watch.intervalSeconds': 3600 });
     }
+  });
+
+  it('an event between setting the key and the first check is notified, and its order row shows its status (issue 18)', async () => {
+    const globalState = (a as unknown as { context: { globalState: vscode.Memento } }).context.globalState;
+    const env = w.watch.env;
+    await vscode.commands.executeCommand('telnyxPorting.clearApiKey');
+    // Port-in is an account never watched before: no cursor stored (port-out keeps its own, so only port-in's first
+    // check is under test). The sandbox stamps a new event a second after its newest, on a clock of its own (the
+    // seed's, months ago): watching begins, on the clock the loop reads, just after that newest.
+    for (const k of globalState.keys()) if (k.startsWith('telnyxPorting.watch/') && k.endsWith('/events/portin')) await globalState.update(k, undefined);
+    const newest = Date.parse((await sandbox.seed()).portinEvents[0]!.created_at);
+    env.now = () => newest + 1;
+    try {
+      assert.equal(await setKey(), true);
+    } finally {
+      delete env.now;
+    }
+    const [root] = await childrenOf(a);
+    const row = ordersOf(a, await childrenOf(a, root!), 'portin').find((n) => contextOf(a, n) !== 'order:portin:exception')!;
+    const [ev] = await sandbox.insertEvents({ direction: 'portin', orderId: row.order!.id, count: 1, eventType: 'porting_order.status_changed', status: 'exception' });
+    const { out, shown } = await tick();
+    assert.deepEqual(out?.result?.fresh.map((f) => f.event.id), [ev!.id], 'the first check reports what came after the key was set');
+    assert.equal(shown.length, 1, 'and notifies it');
+    assert.match(String(shown[0]?.[0]), /Exception/);
+    assert.equal(contextOf(a, row), 'order:portin:exception', 'the row shows the new status');
+    const again = await tick();
+    assert.equal(again.out?.result?.fresh.length, 0, 'once');
+    assert.equal(again.shown.length, 0);
+    w.tree.markAllSeen();
+  });
+
+  describe('settings a repository cannot use to silence watching (issue 18, item 3)', () => {
+    const folder = (): vscode.Uri => vscode.workspace.workspaceFolders![0]!.uri;
+    const file = (): vscode.Uri => vscode.Uri.joinPath(folder(), '.vscode', 'settings.json');
+    let markers = 10;
+    /** The workspace's settings file as a repository would ship it; another setting in it says when VS Code has read it. */
+    async function workspaceSettings(values: Record<string, unknown> | undefined): Promise<void> {
+      const marker = values === undefined ? undefined : ++markers;
+      if (values === undefined) await vscode.workspace.fs.delete(file(), { useTrash: false });
+      else {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder(), '.vscode'));
+        await vscode.workspace.fs.writeFile(file(), new TextEncoder().encode(JSON.stringify({ ...values, 'editor.tabSize': marker })));
+      }
+      const read = (): unknown => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue;
+      for (let i = 0; i < 100 && read() !== marker; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(read(), marker, 'VS Code read the workspace settings');
+    }
+    // Mocha runs these after the tests above, the last of which cleared the key.
+    before(async () => {
+      assert.equal(await setKey(), true);
+    });
+    after(async () => {
+      await workspaceSettings(undefined).catch(() => undefined);
+      await configure({ 'watch.notify': undefined });
+      await vscode.commands.executeCommand('telnyxPorting.clearApiKey');
+    });
+
+    for (const notify of [[], 5]) {
+      it(`"telnyxPorting.watch.notify": ${JSON.stringify(notify)} in the workspace: a new port-out request is still notified`, async () => {
+        await workspaceSettings({ 'telnyxPorting.watch.notify': notify });
+        const order = (await sandbox.seed()).portoutOrders.find((o) => o.status === 'authorized')!;
+        const [request] = await sandbox.insertEvents({ direction: 'portout', orderId: order.id, count: 1, eventType: 'portout.status_changed', status: 'pending' });
+        const { out, shown } = await tick();
+        assert.ok(out, `the tick ran (${w.watch.lastProblem})`);
+        assert.equal(out.leading, true, 'VS Code does not give this window the workspace value: it watches with the user\'s');
+        assert.deepEqual(out.result?.fresh.map((f) => f.event.id), [request!.id]);
+        assert.equal(shown.length, 1, 'notified by the user\'s kinds');
+        assert.match(String(shown[0]?.[0]), /^Port-out /);
+        w.tree.markAllSeen();
+      });
+    }
+
+    it('"telnyxPorting.watch.notify": 5 in the user\'s settings: the default kinds, not a failing tick', async () => {
+      await workspaceSettings(undefined).catch(() => undefined);
+      await configure({ 'watch.notify': 5 });
+      const [foc] = await sandbox.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.foc_date_changed' });
+      const { out, shown } = await tick();
+      assert.ok(out, `the tick ran (${w.watch.lastProblem})`);
+      assert.deepEqual(out.result?.fresh.map((f) => f.event.id), [foc!.id]);
+      assert.equal(shown.length, 1);
+      await configure({ 'watch.notify': undefined });
+      w.tree.markAllSeen();
+    });
   });
 
   it('without a key there is no tick, none scheduled, and no request', async () => {
