@@ -3,6 +3,9 @@
 // call, rather than by ky: ky's timeout stops once the headers are in (a stalled body would hang), its
 // retries would nest inside any retry of a broken body, and it retries early, after its maxRetryAfter,
 // when an answer asks for a longer wait.
+//
+// Every abort reaches undici by two strong paths of our own: fetch is given our controller's signal (not the
+// one ky's Request carries) and the body is read by our reader, which our abort cancels. See `attempt`.
 
 import * as l10n from '@vscode/l10n';
 import ky, { type KyInstance } from 'ky';
@@ -31,6 +34,8 @@ export interface HttpOptions {
   retries?: number;
   /** Longest Retry-After we wait for; a longer one fails at once with a message saying how long Telnyx asked to wait. */
   maxRetryAfterMs?: number;
+  /** Largest answer body read; MAX_ANSWER_BYTES by default. */
+  maxAnswerBytes?: number;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
@@ -72,6 +77,14 @@ export interface SendResult {
 const DEFAULT_TIMEOUT_MS = DEFAULTS.requestTimeoutSeconds * 1000;
 
 /**
+ * The largest answer read. The largest the API sends is a page of 250 full orders, about 1.3 MB; 64 MB is
+ * fifty times that, yet small enough to hold whole in the extension host. Anything longer is not an API
+ * answer (a wrong base URL, a proxy streaming something else), and reading on would grow the process for as
+ * long as the server sends.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/**
  * A wait longer than this behind a spinner that explains nothing reads as a hang, so we say how long Telnyx
  * asked for and let the user come back. 20 s is less than one attempt's default deadline (30 s), so honouring
  * a Retry-After never costs more than one slow answer would.
@@ -99,8 +112,18 @@ interface Failure {
 
 type Attempt =
   | { ok: false; failure: Failure }
-  /** `body` is undefined when reading it failed (`bodyFailure`); the status and headers still count. */
-  | { ok: true; status: number; headers: Headers; body?: Uint8Array; bodyFailure?: Failure };
+  /**
+   * `body` is undefined when reading it failed (`bodyFailure`) or it was longer than the cap (`tooLarge`, the
+   * bytes it declared or that had come when reading stopped); the status and headers still count.
+   */
+  | { ok: true; status: number; headers: Headers; body?: Uint8Array; bodyFailure?: Failure; tooLarge?: number };
+
+/** Thrown by readCapped when the body is longer than the cap; the read is cancelled by then. */
+class BodyTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super('body too large');
+  }
+}
 
 export class Http {
   private readonly ky: KyInstance;
@@ -108,11 +131,13 @@ export class Http {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly maxRetryAfterMs: number;
+  private readonly maxAnswerBytes: number;
 
   constructor(private readonly options: HttpOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retries = Math.max(0, options.retries ?? DEFAULTS.maxRetries);
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
     this.base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
     this.ky = ky.create({
       prefixUrl: this.base,
@@ -147,16 +172,32 @@ export class Http {
    * A write (POST, PATCH) that is never blindly resent, with an optional JSON body. Only a 429 (refused
    * before processing) is sent again, within the Retry-After bound. A 5xx, a 408, a timeout or a connection
    * lost after connecting leaves the outcome unknown ('unknown-outcome'), which the caller must put to the
-   * user; a connection refused before anything was sent is a plain 'network' error. `x-should-retry: true`
+   * user, as does any unexpected exception once fetch had the request; a connection refused before anything was sent is a plain 'network' error. `x-should-retry: true`
    * does not make a 5xx safe to resend: only a 429 says the request was refused before it was processed.
    * Resolves with the 2xx status and the answer's body parsed as JSON: undefined when empty, and also when
-   * it broke off or is not JSON (`bodyUnreadable` then says so), since the status alone says it was done.
+   * it broke off, ran past the cap or is not JSON (`bodyUnreadable` then says so), since the status alone
+   * says it was done.
    */
   async sendOnce(method: 'POST' | 'PATCH', path: string, opts: SendOptions): Promise<SendResult> {
     const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    let handed = false;
+    try {
+      return await this.sendLoop(method, path, payload, opts, () => (handed = true));
+    } catch (e) {
+      // Only the errors chosen below know what the server may have done; anything else (a bug, a logger that
+      // throws) after fetch had the request says nothing about it, and must not come out as one to retry.
+      if (e instanceof TelnyxError || !handed) throw e;
+      throw new TelnyxError(
+        'unknown-outcome',
+        l10n.t('{0}: an unexpected problem after the request was sent ({1}), so it may or may not have been processed.', opts.what, (e as Error)?.message ?? String(e)),
+      );
+    }
+  }
+
+  private async sendLoop(method: 'POST' | 'PATCH', path: string, payload: string | undefined, opts: SendOptions, onHanded: () => void): Promise<SendResult> {
     for (let attempt = 0; ; attempt++) {
       this.throwIfCancelled(opts);
-      const a = await this.attempt(method, path, undefined, opts.accept ?? 'application/json', opts.signal, payload);
+      const a = await this.attempt(method, path, undefined, opts.accept ?? 'application/json', opts.signal, payload, onHanded);
       if (!a.ok) {
         const f = a.failure;
         if (f.reason === 'cancelled') throw new TelnyxError('cancelled', l10n.t('{0}: cancelled; it may or may not have been processed.', opts.what));
@@ -164,7 +205,7 @@ export class Http {
         throw this.unansweredPost(f, opts.what);
       }
       if (isRedirect(a.status)) throw this.redirectError(a.headers, a.status, opts.what);
-      // The status says it was done; a body that then breaks off changes nothing about that.
+      // The status says it was done; a body that then breaks off, or runs past the cap, changes nothing about that.
       if (isSuccess(a.status)) return successResult(a.status, a.body);
       const body = a.body ? utf8.decode(a.body) : '';
       if (a.status === 429) {
@@ -203,6 +244,8 @@ export class Http {
         continue;
       }
       if (a.bodyFailure?.reason === 'cancelled') throw cancelledError(opts.what);
+      // Not retried: the same request would bring the same answer, another 64 MB on the wire for nothing.
+      if (isSuccess(a.status) && a.tooLarge !== undefined) throw this.tooLargeError(a.tooLarge, opts.what);
       if (isRedirect(a.status)) throw this.redirectError(a.headers, a.status, opts.what);
       if (isSuccess(a.status)) {
         if (opts.onReceived) {
@@ -224,7 +267,8 @@ export class Http {
 
   /**
    * One request and its whole answer under one deadline. The deadline's timer and the caller's signal
-   * abort the same controller, which stops the fetch and the body read alike.
+   * abort the same controller, which stops the fetch and the body read alike. `onHanded` is called when
+   * the request is given to fetch: from then on it may reach the server.
    */
   private async attempt(
     method: 'GET' | 'POST' | 'PATCH',
@@ -233,6 +277,7 @@ export class Http {
     accept: string,
     signal: AbortSignal | undefined,
     payload?: string,
+    onHanded?: () => void,
   ): Promise<Attempt> {
     const controller = new AbortController();
     let timedOut = false;
@@ -263,17 +308,26 @@ export class Http {
           ...(payload === undefined ? {} : { body: payload }),
           fetch: (input, init) => {
             url = input instanceof Request ? input.url : String(input);
-            return fetch(input, init);
+            onHanded?.();
+            // Our signal, not the one ky's Request carries. undici makes a Request's signal follow its
+            // parent's through a WeakRef (Node issue 55428), and ky's Request (and the AbortSignal.any it
+            // follows) is garbage once fetch has copied it: after a GC an abort would never reach the
+            // socket. fetch keeps the Request it builds from `init` alive until it ends, so this link holds.
+            return fetch(input, { ...init, signal: controller.signal });
           },
         });
       } catch (e) {
         return { ok: false, failure: failure(e, false) };
       }
       try {
-        const body = new Uint8Array(await response.arrayBuffer());
+        const body = await readCapped(response, controller.signal, this.maxAnswerBytes);
         log(response.status, body.byteLength);
         return { ok: true, status: response.status, headers: response.headers, body };
       } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          log('error', e.bytes);
+          return { ok: true, status: response.status, headers: response.headers, tooLarge: e.bytes };
+        }
         return { ok: true, status: response.status, headers: response.headers, bodyFailure: failure(e, true) };
       }
     } finally {
@@ -309,6 +363,13 @@ export class Http {
       f.afterHeaders
         ? l10n.t('{0}: could not reach {1}: the connection broke while the answer was coming in{2}. Check your connection and the API base URL.', what, origin, notes(cause))
         : l10n.t('{0}: could not reach {1}{2}. Check your connection and the API base URL.', what, origin, notes(cause)),
+    );
+  }
+
+  private tooLargeError(bytes: number, what: string): TelnyxError {
+    return new TelnyxError(
+      'malformed',
+      l10n.t('{0}: Telnyx sent an answer longer than {1} MB ({2} MB or more), which is not read. Check the API base URL.', what, Math.round(this.maxAnswerBytes / 2 ** 20), Math.floor(bytes / 2 ** 20)),
     );
   }
 
@@ -360,6 +421,47 @@ function successResult(status: number, raw: Uint8Array | undefined): SendResult 
     return { status, body: JSON.parse(text) as unknown, bodyUnreadable: false };
   } catch {
     return { status, body: undefined, bodyUnreadable: true };
+  }
+}
+
+/**
+ * The body, read chunk by chunk under `signal` and at most `cap` bytes (BodyTooLarge past it, before
+ * reading when Content-Length says so). Our abort cancels the reader itself, which is what closes the
+ * socket, however undici's own link to the signal fared; a read the cancel ends early throws, never
+ * passing for a whole body.
+ */
+async function readCapped(response: Response, signal: AbortSignal, cap: number): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const cancel = (reason?: unknown): Promise<void> => reader.cancel(reason).catch(() => undefined);
+  const onAbort = (): void => void cancel(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (signal.aborted) {
+      await cancel(signal.reason);
+      throw signal.reason;
+    }
+    const declared = Number(response.headers.get('content-length') ?? '');
+    if (declared > cap) {
+      await cancel();
+      throw new BodyTooLarge(declared);
+    }
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      signal.throwIfAborted();
+      if (done) break;
+      total += value.byteLength;
+      if (total > cap) {
+        await cancel();
+        throw new BodyTooLarge(total);
+      }
+      chunks.push(value);
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }
 

@@ -20,6 +20,11 @@ export const SOURCE_HEADER = ['x-telnyx-porting-source', 'vscode-telnyx-porting 
 export const DEFAULT_HANDLER_TIMEOUT_MS = DEFAULTS.requestTimeoutSeconds * 1000;
 /** Enough for any error page or JSON a handler answers with; the rest is counted, not kept. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Where counting stops. Counted bytes cost no memory, but an answer this long is no webhook answer (a stream,
+ * a file served by mistake), and reading on would keep the socket and a core busy until the deadline.
+ */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 export type HandlerFailureKind = 'refused' | 'timeout' | 'reset' | 'cancelled' | 'network';
 
@@ -33,10 +38,12 @@ export type HandlerResult =
       headers: [name: string, value: string][];
       /** The first maxBodyBytes of the body, as UTF-8. */
       body: string;
-      /** Bytes of the whole body, kept or not. */
+      /** Bytes of the whole body, kept or not; when `readAll` is false, of the part read. */
       bodyBytes: number;
       /** Bytes left out of `body`. */
       cutBytes: number;
+      /** False when the answer went on past MAX_READ_BYTES: reading stopped there and the connection was closed. */
+      readAll: boolean;
     }
   | {
       kind: HandlerFailureKind;
@@ -87,6 +94,9 @@ export async function postToHandler(rawUrl: string, body: string, headers: Recor
         throwHttpErrors: false,
         // A redirect is the handler's answer to report, not an invitation to send the event elsewhere.
         redirect: 'manual',
+        // Our signal straight to fetch: the one ky's Request carries reaches undici through a WeakRef that a
+        // GC breaks once that Request is garbage (Node issue 55428; see src/api/http.ts).
+        fetch: (input, init) => fetch(input, { ...init, signal: controller.signal }),
       });
     } catch (e) {
       return failed(e);
@@ -94,18 +104,34 @@ export async function postToHandler(rawUrl: string, body: string, headers: Recor
     const kept: Uint8Array[] = [];
     let keptBytes = 0;
     let bodyBytes = 0;
+    let readAll = true;
+    const reader = response.body?.getReader();
+    // Cancelling our reader is what closes the socket on the deadline or a cancel, whatever became of undici's signal.
+    const onAbort = (): void => void reader?.cancel(controller.signal.reason).catch(() => undefined);
+    if (controller.signal.aborted) onAbort();
+    else controller.signal.addEventListener('abort', onAbort, { once: true });
     try {
-      const reader = response.body?.getReader();
+      controller.signal.throwIfAborted();
       for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+        controller.signal.throwIfAborted();
         bodyBytes += chunk.value.byteLength;
         if (keptBytes < maxBytes) {
           const part = chunk.value.subarray(0, maxBytes - keptBytes);
           kept.push(part);
           keptBytes += part.byteLength;
         }
+        if (bodyBytes > MAX_READ_BYTES) {
+          readAll = false;
+          await reader?.cancel().catch(() => undefined);
+          break;
+        }
       }
+      // A read that our cancel ended reports done: it must not pass for the end of the body.
+      controller.signal.throwIfAborted();
     } catch (e) {
       return failed(e, response.status);
+    } finally {
+      controller.signal.removeEventListener('abort', onAbort);
     }
     return {
       kind: 'answered',
@@ -116,6 +142,7 @@ export async function postToHandler(rawUrl: string, body: string, headers: Recor
       body: new TextDecoder().decode(Buffer.concat(kept)),
       bodyBytes,
       cutBytes: bodyBytes - keptBytes,
+      readAll,
     };
   } finally {
     clearTimeout(timer);

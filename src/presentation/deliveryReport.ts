@@ -41,7 +41,8 @@ export function renderDeliveries(url: string, signed: boolean, items: readonly D
       lines.push(l10n.t('Answer: **{0}** {1} in {2} ms', result.status, code(result.statusText || ' '), result.ms), '');
       lines.push(fenced('http', result.headers.map(([k, v]) => `${k}: ${v}`).join('\n')));
       lines.push('', fenced('', result.body === '' ? l10n.t('(empty body)') : result.body));
-      if (result.cutBytes > 0) lines.push('', l10n.t('({0} more bytes of the answer not shown, of {1})', result.cutBytes, result.bodyBytes));
+      if (!result.readAll) lines.push('', l10n.t('({0} more bytes of the answer not shown; it went on past {1} bytes and the rest was not read)', result.cutBytes, result.bodyBytes));
+      else if (result.cutBytes > 0) lines.push('', l10n.t('({0} more bytes of the answer not shown, of {1})', result.cutBytes, result.bodyBytes));
     } else {
       lines.push(l10n.t('No answer ({0}) after {1} ms: {2}', result.kind, result.ms, code(result.message)));
     }

@@ -1,6 +1,7 @@
 // The wire layer's deadlines, retries and outcomes against the local Telnyx-shaped server: real HTTP on
 // 127.0.0.1, no mocked client. Each attempt has one deadline (body included), a call sends at most
-// retries + 1 requests, and a POST that may have been processed is never resent on its own.
+// retries + 1 requests, and a POST that may have been processed is never resent on its own. All of it under a
+// forced GC every 100 ms: a deadline or Cancel that a collection can unhook fails here (issue 18).
 
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
@@ -9,9 +10,11 @@ import { PORT_IN, PORT_OUT } from '../../src/api/directions';
 import { TelnyxError } from '../../src/api/errors';
 import { Http, type HttpOptions, type RequestLogEntry } from '../../src/api/http';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { underForcedGc } from './forcedGc';
 
 describe('Http: deadlines, retries and outcomes against the sandbox', function () {
   this.timeout(20_000);
+  underForcedGc();
   let sb: Sandbox;
   let log: RequestLogEntry[];
 

@@ -9,12 +9,13 @@ import { Telnyx } from 'telnyx';
 import { TelnyxClient } from '../../src/api/client';
 import { DIRECTIONS, PORT_IN, PORT_OUT, type Direction } from '../../src/api/directions';
 import { TelnyxError } from '../../src/api/errors';
-import { deliverEvent, postToHandler, SOURCE_HEADER } from '../../src/api/localHandler';
+import { DEFAULT_MAX_BODY_BYTES, deliverEvent, postToHandler, SOURCE_HEADER } from '../../src/api/localHandler';
 import type { PortingEvent } from '../../src/api/types';
 import { checkHandlerUrl } from '../../src/api/validate';
 import { describeMapping, ENVELOPE_MAPPING, serializeEnvelope, toEnvelope } from '../../src/api/webhookEnvelope';
 import { generateDevKeyPair, importPrivateKey, publicKeyOf, SIGNATURE_HEADER, signatureHeaders, TIMESTAMP_HEADER } from '../../src/api/webhookSigning';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { gcNow, underForcedGc } from './forcedGc';
 
 interface Received {
   method: string;
@@ -29,8 +30,13 @@ type Behaviour = (req: IncomingMessage, res: ServerResponse, body: string) => vo
 class Receiver {
   readonly received: Received[] = [];
   behave: Behaviour = (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+  /** Bytes `stream` handed to sockets. */
+  sentBytes = 0;
   private readonly server: Server;
   private readonly open = new Set<import('node:net').Socket>();
+  private readonly requestSockets: import('node:net').Socket[] = [];
+  private firstSocket: import('node:net').Socket | undefined;
+  private closes: (() => void)[] = [];
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -39,13 +45,47 @@ class Receiver {
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         this.received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+        this.requestSockets.push(req.socket);
         this.behave(req, res, body);
       });
     });
     this.server.on('connection', (s) => {
+      this.firstSocket ??= s;
       this.open.add(s);
-      s.on('close', () => this.open.delete(s));
+      s.on('close', () => {
+        this.open.delete(s);
+        for (const resolve of this.closes.splice(0)) resolve();
+      });
     });
+  }
+
+  /**
+   * Resolves once the sender has closed the socket it used: the one its request came on, or its first
+   * connection if it gave up before (the behaviours here never close one). Not the spare connection undici
+   * opens after an abort, which idles until its keep-alive ends.
+   */
+  async clientClosed(): Promise<void> {
+    const used = this.requestSockets[0] ?? this.firstSocket;
+    while (used && this.open.has(used)) await new Promise<void>((resolve) => this.closes.push(resolve));
+  }
+
+  /** Writes `total` bytes of 'x' as fast as the sender reads them, or until it goes. */
+  stream(res: ServerResponse, total: number): void {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    let left = total;
+    const pump = (): void => {
+      while (left > 0 && !res.destroyed) {
+        const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
+        left -= part.length;
+        this.sentBytes += part.length;
+        if (!res.write(part)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+      if (left === 0 && !res.destroyed) res.end();
+    };
+    pump();
   }
 
   async start(): Promise<void> {
@@ -213,6 +253,9 @@ describe('webhooks: envelope, signing, local handler', function () {
   });
 
   describe('sending', () => {
+    // Under GC a deadline or Cancel that only a collectable object links to the socket stops working (issue 18).
+    underForcedGc();
+
     it('reports a handler that answers 500 with its status, headers and body, and sends exactly once', async () => {
       rx.behave = (_req, res) => res.writeHead(500, { 'Content-Type': 'text/plain', 'X-Handler': 'mine' }).end('boom: payload.id missing');
       const { result } = await deliverEvent(await statusEvent(PORT_IN), rx.url);
@@ -247,7 +290,8 @@ describe('webhooks: envelope, signing, local handler', function () {
         res.writeHead(202, { 'Content-Length': '100' });
         res.write('{"partial":');
       };
-      const { result } = await deliverEvent(await statusEvent(PORT_IN), rx.url, { timeoutMs: 300 });
+      // Long enough for the headers to be in first even with a full GC every 100 ms on a loaded machine.
+      const { result } = await deliverEvent(await statusEvent(PORT_IN), rx.url, { timeoutMs: 1_500 });
       assert.equal(result.kind, 'timeout');
       if (result.kind === 'timeout') assert.equal(result.status, 202);
       assert.equal(rx.received.length, 1);
@@ -286,6 +330,58 @@ describe('webhooks: envelope, signing, local handler', function () {
       assert.equal(r.body, 'x'.repeat(1_000));
       assert.equal(r.bodyBytes, 100_000);
       assert.equal(r.cutBytes, 99_000);
+      assert.equal(r.readAll, true);
+    });
+
+    it('under forced GC, a handler that holds its answer is a timeout at the deadline, and the connection is closed', async function () {
+      // The old code gave fetch ky's Request: once a GC collected it, the deadline never reached the socket and this hung.
+      this.timeout(8_000);
+      rx.behave = () => gcNow();
+      const r = await postToHandler(rx.url, '{}', {}, { timeoutMs: 500 });
+      assert.equal(r.kind, 'timeout');
+      await rx.clientClosed();
+    });
+
+    it('under forced GC, an answer that drips for ever is a timeout, and the connection is closed', async function () {
+      this.timeout(8_000);
+      rx.behave = (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        const timer = setInterval(() => res.write('.'), 20);
+        res.on('close', () => clearInterval(timer));
+        gcNow();
+      };
+      const r = await postToHandler(rx.url, '{}', {}, { timeoutMs: 500 });
+      assert.equal(r.kind, 'timeout');
+      await rx.clientClosed();
+    });
+
+    it('under forced GC, Cancel once the handler has the event: cancelled, and the connection is closed', async function () {
+      this.timeout(8_000);
+      const ac = new AbortController();
+      rx.behave = () => {
+        gcNow();
+        ac.abort();
+      };
+      const r = await postToHandler(rx.url, '{}', {}, { signal: ac.signal, timeoutMs: 60_000 });
+      assert.equal(r.kind, 'cancelled');
+      await rx.clientClosed();
+    });
+
+    it('an answer that never ends: reading stops at 16 MB, the first bytes are kept, and the connection is closed', async () => {
+      // It stops at 64 MB after all, so code that counts it whole ends in an assertion.
+      rx.behave = (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        rx.stream(res, 64 * 1024 * 1024);
+      };
+      const r = await postToHandler(rx.url, '{}', {}, { timeoutMs: 60_000 });
+      assert.equal(r.kind, 'answered');
+      if (r.kind !== 'answered') return;
+      assert.equal(r.readAll, false);
+      assert.equal(r.body, 'x'.repeat(DEFAULT_MAX_BODY_BYTES));
+      assert.ok(r.bodyBytes > 16 * 1024 * 1024 && r.bodyBytes < 17 * 1024 * 1024, `${r.bodyBytes} bytes read`);
+      assert.equal(r.cutBytes, r.bodyBytes - DEFAULT_MAX_BODY_BYTES);
+      await rx.clientClosed();
+      assert.ok(rx.sentBytes < 48 * 1024 * 1024, `the handler could send ${rx.sentBytes} bytes`);
     });
 
     it('reports a redirect as the answer, without following it', async () => {
