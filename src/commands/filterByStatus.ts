@@ -31,9 +31,10 @@ export function registerFilterByStatus(s: Services): vscode.Disposable {
       return undefined;
     }
     try {
-      const orders = await readEveryOrder(await s.session.get(), root, vscode.l10n.t('Loading every {0} order to filter by status', dir.label), withoutNumbers(dir));
-      const matches = orders.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
-      root.setFilter({ label, matches });
+      const all = await readEveryOrder(await s.session.get(), root, vscode.l10n.t('Loading every {0} order to filter by status', dir.label), withoutNumbers(dir));
+      const matches = all.items.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
+      // A scan cut short or still changing: the root's warning row says some may be missing.
+      root.setFilter({ label, matches, settled: all.settled });
       return matches.length;
     } catch (e) {
       await reportError(e, s.log, () => filter(root, statuses));

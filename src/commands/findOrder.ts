@@ -29,7 +29,7 @@ export function registerFindOrder(s: Services): vscode.Disposable {
         const title = searchPlan(dir, text).scan ? vscode.l10n.t('Searching every {0} order for "{1}"', dir.label, text) : vscode.l10n.t('Searching {0} orders for "{1}"', dir.label, text);
         const result = await withPagesProgress(title, (onProgress, signal) => findOrders(client, dir, text, { ...scanOptions(root), onProgress, signal }), root.resetSignal);
         found += result.orders.length;
-        root.setFilter({ label: matchSummary(text, result.matchedBy), matches: result.orders, matchedBy: result.matchedBy });
+        root.setFilter({ label: matchSummary(text, result.matchedBy), matches: result.orders, matchedBy: result.matchedBy, settled: result.settled });
       }
       await vscode.commands.executeCommand('telnyxPorting.orders.focus');
       return found;

@@ -6,13 +6,12 @@
 import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
 import type { Direction } from '../api/directions';
-import type { ReaderSource } from '../api/newestFirstReader';
 import type { Order } from '../api/types';
 import { attentionOf } from '../presentation/attention';
 import { spokenAttention } from '../presentation/spokenLabels';
 import type { TreeContext, TreeNode } from './node';
 import { OrderNode } from './orderNode';
-import { PagedNode } from './pagedNode';
+import { type NodeSource, PagedNode } from './pagedNode';
 
 export class AttentionNode extends PagedNode<Order> {
   constructor(
@@ -35,19 +34,19 @@ export class AttentionNode extends PagedNode<Order> {
     return item;
   }
 
-  protected source(): ReaderSource<Order> {
-    const urgentOnly = async (signal: AbortSignal): Promise<Order[]> => {
+  protected source(): NodeSource<Order> {
+    const urgentOnly = async (signal: AbortSignal): Promise<{ items: Order[]; settled: boolean }> => {
       const client = await this.ctx.client();
       const all = await client.allOrders(this.direction, { pageSize: MAX_PAGE_SIZE, concurrency: this.ctx.concurrency(), signal }, this.direction.withoutNumbers);
       const now = Date.now();
-      return all.items.filter((o) => attentionOf(this.direction, o, now).length > 0);
+      return { items: all.items.filter((o) => attentionOf(this.direction, o, now).length > 0), settled: all.settled };
     };
     return {
       page: async (_n, _size, signal) => {
-        const items = await urgentOnly(signal);
-        return { items, pageNumber: 1, pageSize: Math.max(1, items.length), totalPages: 1, totalResults: items.length };
+        const { items, settled } = await urgentOnly(signal);
+        return { items, pageNumber: 1, pageSize: Math.max(1, items.length), totalPages: 1, totalResults: items.length, settled };
       },
-      all: async (signal) => ({ items: await urgentOnly(signal), settled: true }),
+      all: urgentOnly,
     };
   }
 

@@ -11,6 +11,16 @@ import { LoadMoreNode } from './loadMoreNode';
 import type { Pageable } from './pageable';
 import { WarningNode } from './warningNode';
 import type { TreeContext, TreeNode } from './node';
+import type { Page } from '../api/types';
+
+/**
+ * A node's source. A node that reads every page itself and hands the reader the result as one page (Needs
+ * attention, a filter's matches) says on that page when the read was not settled (FetchAllResult.settled): the
+ * reader only learns it from `all`, which such a node never reaches.
+ */
+export interface NodeSource<T> extends ReaderSource<T> {
+  page(pageNumber: number, pageSize: number, signal: AbortSignal): Promise<Page<T> & { settled?: boolean }>;
+}
 
 export abstract class PagedNode<T extends Identified> implements Pageable {
   /**
@@ -34,7 +44,7 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
 
   abstract toTreeItem(): vscode.TreeItem;
   /** Where the records come from: one page, or every page. */
-  protected abstract source(): ReaderSource<T>;
+  protected abstract source(): NodeSource<T>;
   protected abstract childFor(item: T, key: string): TreeNode;
   /** Display order of the records shown; newest first (the reader's) unless a node knows better. */
   protected arrange(items: T[]): T[] {
@@ -71,7 +81,7 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
           this,
           'unsettled',
           vscode.l10n.t('Some records may be missing'),
-          vscode.l10n.t('The list kept changing while it was read (Telnyx lists it in no order). Refresh to read it again.'),
+          vscode.l10n.t('The list kept changing while it was read, or Telnyx sent fewer distinct records than it claimed. Refresh to read it again.'),
         ),
       );
     }
@@ -131,13 +141,18 @@ export abstract class PagedNode<T extends Identified> implements Pageable {
   }
 
   private newReader(): NewestFirstReader<T> {
-    return new NewestFirstReader<T>(
+    const reader: NewestFirstReader<T> = new NewestFirstReader<T>(
       {
-        page: (n, size, signal) => this.source().page(n, size, signal),
+        page: async (n, size, signal) => {
+          const page = await this.source().page(n, size, signal);
+          if (page.settled === false) reader.unsettled = true;
+          return page;
+        },
         all: (signal) => this.source().all(signal),
       },
       this.ctx.pageSize(),
     );
+    return reader;
   }
 
   private nodeFor(item: T): TreeNode {

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
 import type { Direction } from '../api/directions';
-import type { ReaderSource } from '../api/newestFirstReader';
 import { newestFirst } from '../api/records';
 import type { Order, PortingEvent } from '../api/types';
 import { looksOf } from '../presentation/directionLooks';
@@ -12,7 +11,7 @@ import type { TreeContext, TreeNode } from './node';
 import { AttentionNode } from './attentionNode';
 import { OrderNode } from './orderNode';
 import { WatchedNode } from './watchedNode';
-import { PagedNode } from './pagedNode';
+import { type NodeSource, PagedNode } from './pagedNode';
 import { RecentEventsNode } from './recentEventsNode';
 
 /** What the root shows instead of all orders: a server-side filter, or a complete list already filtered here. */
@@ -24,6 +23,8 @@ export interface OrderFilter {
   matches?: Order[];
   /** Per order id, the fields a search matched ("customer reference", "number"…), shown on its row. */
   matchedBy?: ReadonlyMap<string, readonly string[]>;
+  /** False when the read that found `matches` was not settled (FetchAllResult.settled): some may be missing. */
+  settled?: boolean;
 }
 
 export class DirectionRootNode extends PagedNode<Order> {
@@ -118,12 +119,13 @@ export class DirectionRootNode extends PagedNode<Order> {
     this.watchedGroup.reset();
   }
 
-  protected source(): ReaderSource<Order> {
+  protected source(): NodeSource<Order> {
     const filter = this.filterState;
     const matches = filter?.matches;
     if (matches) {
-      const page = { items: matches, pageNumber: 1, pageSize: matches.length, totalPages: 1, totalResults: matches.length };
-      return { page: async () => page, all: async () => ({ items: matches, settled: true }) };
+      const settled = filter.settled !== false;
+      const page = { items: matches, pageNumber: 1, pageSize: matches.length, totalPages: 1, totalResults: matches.length, settled };
+      return { page: async () => page, all: async () => ({ items: matches, settled }) };
     }
     return {
       page: async (pageNumber, pageSize, signal) =>

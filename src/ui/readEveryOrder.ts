@@ -2,7 +2,7 @@
 // on port-in, Find Order where the API has no filter): all pages, with cancellable page progress.
 
 import { MAX_PAGE_SIZE, type TelnyxClient } from '../api/client';
-import type { FetchAllOptions } from '../api/fetchAll';
+import type { FetchAllOptions, FetchAllResult } from '../api/fetchAll';
 import type { Order } from '../api/types';
 import { readSettings } from '../config';
 import type { DirectionRootNode } from '../tree/rootNode';
@@ -16,9 +16,11 @@ export function scanOptions(root: DirectionRootNode): FetchAllOptions {
   return { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, expectedTotal };
 }
 
-/** `filters`: extra query for every page, e.g. `withoutNumbers(dir)` when the numbers are not needed. */
-export async function readEveryOrder(client: TelnyxClient, root: DirectionRootNode, title: string, filters?: Record<string, string>): Promise<Order[]> {
+/**
+ * `filters`: extra query for every page, e.g. `withoutNumbers(dir)` when the numbers are not needed. The caller
+ * tells the user when the result is not `settled` (some orders may be missing).
+ */
+export async function readEveryOrder(client: TelnyxClient, root: DirectionRootNode, title: string, filters?: Record<string, string>): Promise<FetchAllResult<Order>> {
   // A refresh, filter or key change of the root while its pages are read abandons the scan.
-  const all = await withPagesProgress(title, (onProgress, signal) => client.allOrders(root.direction, { ...scanOptions(root), onProgress, signal }, filters), root.resetSignal);
-  return all.items;
+  return await withPagesProgress(title, (onProgress, signal) => client.allOrders(root.direction, { ...scanOptions(root), onProgress, signal }, filters), root.resetSignal);
 }
