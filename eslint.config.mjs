@@ -19,6 +19,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
   },
   {
+    // Notifications turn `[text](command:…)` into a link; src/ui/messages.ts is the one way to show them,
+    // so text quoted from Telnyx is made inert before VS Code reads it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/messages.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+          message: 'Use showInfo/showWarning/showError from src/ui/messages.ts: they make API text inert.',
+        },
+      ],
+    },
+  },
+  {
     // Node scripts (build, test runners); the screenshot script also runs callbacks in the page.
     files: ['**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

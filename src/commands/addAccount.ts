@@ -6,6 +6,7 @@ import { TelnyxError } from '../api/errors';
 import { apiKeyProblem, checkBaseUrl, DEFAULT_BASE_URL } from '../api/validate';
 import { problemOf } from '../ui/validation';
 import type { Services } from '../services';
+import { showError } from '../ui/messages';
 
 export function registerAddAccount(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.addAccount', async (): Promise<string | undefined> => {
@@ -52,7 +53,7 @@ export function registerAddAccount(s: Services): vscode.Disposable {
         s.session.build(key.trim(), baseUrl.trim()).verifyKey(),
       );
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The account was not added: {0}', TelnyxError.from(e).message));
+      void showError(vscode.l10n.t('The account was not added: {0}', TelnyxError.from(e).message));
       return undefined;
     }
     const id = s.accounts.newId();

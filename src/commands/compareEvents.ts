@@ -16,6 +16,7 @@ import type { ToolServices } from '../tools/toolServices';
 import type { EventNode } from '../tree/eventNode';
 import { reportError } from '../ui/notify';
 import { selectedEvents } from '../ui/selectedEvents';
+import { showInfo } from '../ui/messages';
 
 type Row = EventNode & { event: { id: string } };
 
@@ -32,11 +33,11 @@ export function compareEvents() {
   return async (clicked?: unknown, selected?: unknown): Promise<[string, string] | undefined> => {
     const rows = selectedEvents(clicked, selected);
     if (rows.length !== 2) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Select exactly two events to compare (Ctrl/Cmd+click the second).'));
+      void showInfo(vscode.l10n.t('Select exactly two events to compare (Ctrl/Cmd+click the second).'));
       return undefined;
     }
     if (rows[0]!.direction.id !== rows[1]!.direction.id) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Compare two events of the same direction: a port-in and a port-out payload have different shapes.'));
+      void showInfo(vscode.l10n.t('Compare two events of the same direction: a port-in and a port-out payload have different shapes.'));
       return undefined;
     }
     return diff(rows[0]!.event, rows[1]!.event, rows[0]!);
@@ -51,7 +52,7 @@ export function compareWithPrevious(s: ToolServices) {
     const orderId = eventOrderId(row.direction, row.event);
     const type = row.event.event_type;
     if (!orderId || !type) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This event names no order or type, so there is no previous one to compare with.'));
+      void showInfo(vscode.l10n.t('This event names no order or type, so there is no previous one to compare with.'));
       return undefined;
     }
     try {
@@ -64,7 +65,7 @@ export function compareWithPrevious(s: ToolServices) {
       const at = ordered.findIndex((e) => e.id === row.event.id);
       const previous = at >= 0 ? ordered.slice(at + 1).find((e) => typeof e.id === 'string') : undefined;
       if (!previous?.id) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('This is the order\'s first "{0}" event: there is none before it.', eventView(row.direction, row.event).label));
+        void showInfo(vscode.l10n.t('This is the order\'s first "{0}" event: there is none before it.', eventView(row.direction, row.event).label));
         return undefined;
       }
       return await diff({ ...previous, id: previous.id }, row.event, row);

@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import { EventsNode } from '../tree/eventsNode';
 import { reportError } from '../ui/notify';
 import { withPagesProgress } from '../ui/progress';
+import { showError, showWarning } from '../ui/messages';
 
 export function registerExportEvents(s: Services): vscode.Disposable {
   const exportEvents = async (node?: EventsNode): Promise<number | undefined> => {
@@ -17,7 +18,7 @@ export function registerExportEvents(s: Services): vscode.Disposable {
     const orderId = node.orderId;
     // An order without an id must not fall back to exporting every event of the direction.
     if (node.forOrder && !orderId) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('This order has no id in what Telnyx sent, so its events cannot be exported.'));
+      void showError(vscode.l10n.t('This order has no id in what Telnyx sent, so its events cannot be exported.'));
       return undefined;
     }
     try {
@@ -28,7 +29,7 @@ export function registerExportEvents(s: Services): vscode.Disposable {
       );
       const events = newestFirst(all.items);
       if (!all.settled) {
-        void vscode.window.showWarningMessage(
+        void showWarning(
           vscode.l10n.t('Events kept arriving or leaving while they were exported; the export may miss some of the newest. Export again to read them all.'),
         );
       }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { FIRST_ACCOUNT } from '../accounts/accountStore';
 import type { Services } from '../services';
 import { askAccount } from '../ui/askAccount';
+import { showWarning } from '../ui/messages';
 
 export function registerRemoveAccount(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.removeAccount', async (): Promise<boolean> => {
@@ -13,7 +14,7 @@ export function registerRemoveAccount(s: Services): vscode.Disposable {
     if (!account || account === 'add') return false;
     const first = account.id === FIRST_ACCOUNT;
     const remove = vscode.l10n.t('Remove');
-    const confirm = await vscode.window.showWarningMessage(
+    const confirm = await showWarning(
       first ? vscode.l10n.t('Remove the key of "{0}"?', account.name) : vscode.l10n.t('Remove the account "{0}"?', account.name),
       {
         modal: true,

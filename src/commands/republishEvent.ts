@@ -13,6 +13,7 @@ import type { Services } from '../services';
 import { EventNode } from '../tree/eventNode';
 import { reportError } from '../ui/notify';
 import { askEvent } from '../ui/askEvent';
+import { showInfo, showWarning } from '../ui/messages';
 
 export type RepublishResult = 'sent' | 'declined' | 'busy' | 'failed' | 'unknown' | 'cancelled';
 
@@ -71,7 +72,7 @@ async function confirm(t: Target): Promise<boolean> {
     vscode.l10n.t('Telnyx re-sends this event only to the notification methods you are subscribed to. No new event is created.'),
   ].join('\n');
   const republish = vscode.l10n.t('Republish');
-  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Republish "{0}"?', label), { modal: true, detail }, republish);
+  const choice = await showWarning(vscode.l10n.t('Republish "{0}"?', label), { modal: true, detail }, republish);
   return choice === republish;
 }
 
@@ -89,13 +90,13 @@ async function send(s: Services, t: Target): Promise<RepublishResult> {
     if (node) await post();
     else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Republishing "{0}"', label) }, post);
     s.log.info(`Republished ${t.direction.label} event ${t.event.id}.`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Republished "{0}". Telnyx will re-send it to your subscribed notification methods.', label));
+    void showInfo(vscode.l10n.t('Republished "{0}". Telnyx will re-send it to your subscribed notification methods.', label));
     return 'sent';
   } catch (e) {
     if (e instanceof TelnyxError && e.kind === 'unknown-outcome') {
       s.log.warn(e.message);
       const sendAgain = vscode.l10n.t('Send Again');
-      const again = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Check your webhook endpoint or email before sending it again.', e.message), sendAgain);
+      const again = await showWarning(vscode.l10n.t('{0} Check your webhook endpoint or email before sending it again.', e.message), sendAgain);
       return again === sendAgain ? send(s, t) : 'unknown';
     }
     await reportError(e, s.log, () => send(s, t));

@@ -13,6 +13,7 @@ import { DirectionRootNode } from '../tree/rootNode';
 import { reportError } from '../ui/notify';
 import { withPagesProgress } from '../ui/progress';
 import { runReplay, type ReplayOutcome } from '../ui/runReplay';
+import { showError, showWarning } from '../ui/messages';
 
 /** What the range asks for: a direction, created_at bounds (ISO), and optionally one type and one order. */
 export interface RangeQuery {
@@ -34,7 +35,7 @@ export function republishRange(s: ToolServices) {
       const { events, settled } = await withPagesProgress(vscode.l10n.t('Reading {0} events to republish', query.direction.label), (onProgress, signal) =>
         listEventsInRange(client, query.direction, query, { concurrency: readSettings().concurrency, signal, onProgress }),
       );
-      if (!settled) void vscode.window.showWarningMessage(vscode.l10n.t('The events kept changing while they were read: some in {0} may be missing. Run it again to pick them up.', what));
+      if (!settled) void showWarning(vscode.l10n.t('The events kept changing while they were read: some in {0} may be missing. Run it again to pick them up.', what));
       return await runReplay(s, targetsOf(query.direction, events), what);
     } catch (e) {
       await reportError(e, s.log);
@@ -67,7 +68,7 @@ async function askRange(given: Direction | undefined): Promise<RangeQuery | unde
   const to = await time(3, vscode.l10n.t('To (created at or before)'), now.toISOString());
   if (to === undefined) return undefined;
   if (Date.parse(from) > Date.parse(to)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The range starts after it ends.'));
+    void showError(vscode.l10n.t('The range starts after it ends.'));
     return undefined;
   }
   const type = await vscode.window.showQuickPick(

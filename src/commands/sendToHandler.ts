@@ -11,6 +11,7 @@ import type { ToolServices } from '../tools/toolServices';
 import { abortSignalOf } from '../ui/cancellation';
 import { selectedEvents } from '../ui/selectedEvents';
 import { askHandlerUrl } from '../webhooks/handlerUrl';
+import { showError } from '../ui/messages';
 
 export interface SendResult {
   delivered: DeliveredEvent[];
@@ -26,7 +27,7 @@ export function sendToHandler(s: ToolServices) {
     try {
       url = await askHandlerUrl(s.workspaceState);
     } catch (e) {
-      void vscode.window.showErrorMessage(TelnyxError.from(e).message);
+      void showError(TelnyxError.from(e).message);
       return undefined;
     }
     if (!url) return undefined;

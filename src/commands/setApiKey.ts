@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { askCheckedKey } from '../ui/keyInputBox';
 import { reportError } from '../ui/notify';
+import { showInfo } from '../ui/messages';
 
 export function registerSetApiKey(s: Services): vscode.Disposable {
   return vscode.commands.registerCommand('telnyxPorting.setApiKey', async (): Promise<boolean> => {
@@ -37,7 +38,7 @@ export function registerSetApiKey(s: Services): vscode.Disposable {
 async function offerRealAccount(): Promise<void> {
   const add = vscode.l10n.t('Add Account…');
   const change = vscode.l10n.t('Switch Account…');
-  const choice = await vscode.window.showInformationMessage(
+  const choice = await showInfo(
     vscode.l10n.t(
       'The Demo account runs on the demo sandbox\'s own key; no key of yours is stored for it or sent to it. To use your Telnyx API key, add an account for it, or switch to one you have.',
     ),

@@ -10,6 +10,7 @@ import type { Order, PortingEvent } from '../api/types';
 import { statusLook } from './directionLooks';
 import { eventView } from './eventView';
 import { orderView } from './orderView';
+import { plainText } from './plainText';
 import { commentText, fieldText, payloadField, payloadStatus } from './recordFields';
 
 /** Every kind, in the order a settings UI lists them. */
@@ -92,26 +93,6 @@ export function needsAction(dir: Direction, event: PortingEvent, context: Action
 
 export function notifies(kind: ActionKind, kinds: readonly ActionKind[] = DEFAULT_NOTIFY_KINDS): boolean {
   return kinds.includes(kind);
-}
-
-/** Text of the API's, fit for a one-line plain notification (see plainText). */
-const LINE_MAX = 240;
-
-/**
- * One line of plain text: control, line-separator and bidi-override characters become spaces (no hidden
- * reordering, no extra lines), runs of space collapse, and `](` gets a space so VS Code's notifications, which
- * turn `[text](target)` into a link, show it as typed. Longer than `max`: cut with an ellipsis.
- */
-export function plainText(text: string, max = LINE_MAX): string {
-  let out = '';
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const hidden = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f;
-    out += hidden ? ' ' : ch;
-  }
-  out = out.replace(/\s+/g, ' ').trim().replace(/\]\(/g, '] (');
-  const chars = [...out];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : out;
 }
 
 function shortId(id: string | undefined): string {

@@ -8,12 +8,13 @@ import { PORT_OUT } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { Order, PortoutAnswer, PortoutDecision } from '../api/types';
 import { orderView } from '../presentation/orderView';
-import { plainText } from '../presentation/needsAction';
+import { plainText } from '../presentation/plainText';
 import { fieldValueText } from '../presentation/locale';
 import { fieldText } from '../presentation/recordFields';
 import type { Services } from '../services';
 import type { OrderNode } from '../tree/orderNode';
 import { reportError } from './notify';
+import { showInfo, showWarning } from './messages';
 
 export type AnswerResult = 'sent' | 'verified' | 'declined' | 'busy' | 'not-pending' | 'failed' | 'unknown';
 
@@ -66,7 +67,7 @@ export async function answerPortout(s: Services, node: OrderNode, decision: Port
     const said = decision === 'authorized' ? vscode.l10n.t('Note: {0}', plainText(answer.reason)) : vscode.l10n.t('Reason: {0}', plainText(answer.reason));
     const messaging = answer.hostMessaging === undefined ? [] : [messagingWords(answer.hostMessaging)];
     const detail = [...facts(order), said, ...messaging, '', MEANING[decision]()].join('\n');
-    const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, verb);
+    const choice = await showWarning(question, { modal: true, detail }, verb);
     if (choice !== verb) return 'declined';
     return await send(s, node, decision, answer);
   } finally {
@@ -83,7 +84,7 @@ async function send(s: Services, node: OrderNode, decision: PortoutDecision, ans
     );
     s.tree.updateOrder(PORT_OUT, updated);
     s.log.info(`Port-out ${id}: ${decision}.`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('The port-out was {0}.', doneWords(decision)));
+    void showInfo(vscode.l10n.t('The port-out was {0}.', doneWords(decision)));
     return 'sent';
   } catch (e) {
     if (!(e instanceof TelnyxError && e.kind === 'unknown-outcome')) {
@@ -107,17 +108,17 @@ async function check(s: Services, node: OrderNode, decision: PortoutDecision, an
   if (!now) {
     // Unchecked, sending again could answer twice: the only way on is to check again.
     const checkAgain = vscode.l10n.t('Check Again');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} The port-out could not be read again to check whether the answer took effect.', why), checkAgain);
+    const choice = await showWarning(vscode.l10n.t('{0} The port-out could not be read again to check whether the answer took effect.', why), checkAgain);
     return choice === checkAgain ? check(s, node, decision, answer, why) : 'unknown';
   }
   if (decisionTookEffect(now, decision)) {
     s.tree.updateOrder(PORT_OUT, now);
-    void vscode.window.showInformationMessage(vscode.l10n.t("The answer's connection failed, but reading the port-out again shows it was {0}.", doneWords(decision)));
+    void showInfo(vscode.l10n.t("The answer's connection failed, but reading the port-out again shows it was {0}.", doneWords(decision)));
     return 'verified';
   }
   const sendAgain = vscode.l10n.t('Send Again');
   const still = PORT_OUT.statusOf(now);
-  const again = await vscode.window.showWarningMessage(
+  const again = await showWarning(
     still === undefined
       ? vscode.l10n.t('{0} Reading the port-out again shows it is still unchanged: the answer did not take effect.', why)
       : vscode.l10n.t('{0} Reading the port-out again shows it is still {1}: the answer did not take effect.', why, still),

@@ -10,6 +10,7 @@ import { recordTimeText } from '../api/records';
 import type { PortingEvent } from '../api/types';
 import { isUuid } from '../api/validate';
 import type { Services } from '../services';
+import { showError } from './messages';
 
 export interface FoundEvent {
   direction: Direction;
@@ -30,7 +31,7 @@ export function eventIdProblem(value: string): string | undefined {
 /** The event the user names, or undefined if they cancel. Throws TelnyxError when the lookup fails. */
 export async function askEvent(s: Services, title: string, given?: string): Promise<FoundEvent | undefined> {
   if (given !== undefined && eventIdProblem(given)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not an event id. {1}', given.slice(0, 60), eventIdProblem(given) ?? ''));
+    void showError(vscode.l10n.t('"{0}" is not an event id. {1}', given.slice(0, 60), eventIdProblem(given) ?? ''));
     return undefined;
   }
   let id = given;

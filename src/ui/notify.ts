@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { TelnyxError } from '../api/errors';
+import { showError } from './messages';
 
 export async function reportError(e: unknown, log: vscode.LogOutputChannel, retry?: () => unknown): Promise<void> {
   const err = TelnyxError.from(e);
@@ -18,7 +19,7 @@ export async function reportError(e: unknown, log: vscode.LogOutputChannel, retr
   if (err.kind === 'config') actions.push(openSettings);
   if (retry && err.retryable) actions.push(tryAgain);
   actions.push(showLog);
-  const choice = await vscode.window.showErrorMessage(err.message, ...actions);
+  const choice = await showError(err.message, ...actions);
   if (choice === updateKey) await vscode.commands.executeCommand('telnyxPorting.setApiKey');
   else if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', 'telnyxPorting');
   else if (choice === tryAgain) await retry?.();

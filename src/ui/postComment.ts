@@ -10,6 +10,7 @@ import type { OrderComment } from '../api/types';
 import type { Conversation, Conversations } from '../comments/conversations';
 import type { Services } from '../services';
 import { reportError } from './notify';
+import { showInfo, showWarning } from './messages';
 
 export type PostResult = 'sent' | 'verified' | 'declined' | 'busy' | 'empty' | 'failed' | 'unknown';
 
@@ -22,13 +23,13 @@ export async function postComment(s: Services, c: Conversation, text: string): P
   await s.comments.drafts.save(c.direction.id, c.orderId, text);
   s.comments.render(c);
   if (text.trim() === '') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The reply is empty: Telnyx refuses an empty comment. Write it in the draft, then Post.'));
+    void showWarning(vscode.l10n.t('The reply is empty: Telnyx refuses an empty comment. Write it in the draft, then Post.'));
     return 'empty';
   }
   inFlight.add(key);
   try {
     const post = vscode.l10n.t('Post');
-    const choice = await vscode.window.showInformationMessage(
+    const choice = await showInfo(
       vscode.l10n.t('Post this comment on {0} order {1}?', c.direction.label, c.title),
       { modal: true, detail: `${text}\n\n———\n${vscode.l10n.t("Telnyx's porting team reads it. A posted comment cannot be edited or deleted from here.")}` },
       post,
@@ -74,18 +75,18 @@ async function check(s: Services, conversations: Conversations, c: Conversation,
     conversations.render(c);
     // Unchecked, sending again could post it twice: the only way on is to check again.
     const checkAgain = vscode.l10n.t('Check Again');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} The comments could not be read again to check whether it was posted. Your draft is kept.', why), checkAgain);
+    const choice = await showWarning(vscode.l10n.t('{0} The comments could not be read again to check whether it was posted. Your draft is kept.', why), checkAgain);
     return choice === checkAgain ? check(s, conversations, c, text, sentAt, why) : 'unknown';
   }
   c.comments = now;
   if (findPostedComment(now, text, sentAt)) {
     await settled(conversations, c);
-    void vscode.window.showInformationMessage(vscode.l10n.t("The comment's connection failed, but reading the comments again shows it was posted."));
+    void showInfo(vscode.l10n.t("The comment's connection failed, but reading the comments again shows it was posted."));
     return 'verified';
   }
   conversations.render(c);
   const sendAgain = vscode.l10n.t('Send Again');
-  const again = await vscode.window.showWarningMessage(vscode.l10n.t('{0} Reading the comments again shows it is not there: it was not posted. Your draft is kept.', why), sendAgain);
+  const again = await showWarning(vscode.l10n.t('{0} Reading the comments again shows it is not there: it was not posted. Your draft is kept.', why), sendAgain);
   return again === sendAgain ? send(s, conversations, c, text) : 'unknown';
 }
 

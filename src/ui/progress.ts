@@ -2,6 +2,7 @@
 // cancelling aborts the requests still to come.
 
 import * as vscode from 'vscode';
+import { inertText } from '../presentation/plainText';
 import { abortSignalOf } from './cancellation';
 
 export type PagedWork<T> = (onProgress: (done: number, total: number) => void, signal: AbortSignal) => Promise<T>;
@@ -9,7 +10,8 @@ export type PagedWork<T> = (onProgress: (done: number, total: number) => void, s
 /** `until`: also abandons the work, e.g. the node it is for being reset, so its result is never shown late. */
 export function withPagesProgress<T>(title: string, work: PagedWork<T>, until?: AbortSignal): Thenable<T> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    // A notification's title renders links like its message does; titles here quote what the user searched for.
+    { location: vscode.ProgressLocation.Notification, title: inertText(title), cancellable: true },
     (progress, token) => {
       const signal = abortSignalOf(token, until);
       let last = 0;

@@ -9,6 +9,7 @@ import { readSettings } from '../config';
 import { renderReport } from '../presentation/replayReport';
 import type { ToolServices } from '../tools/toolServices';
 import { abortSignalOf } from './cancellation';
+import { showError, showInfo, showWarning } from './messages';
 
 export type ReplayOutcome = { kind: 'declined' | 'empty' | 'no-account' } | { kind: 'ran'; result: ReplayResult; report: vscode.TextEditor };
 
@@ -17,13 +18,13 @@ const SHOWN = 8;
 export async function runReplay(s: ToolServices, targets: readonly ReplayTarget[], what: string): Promise<ReplayOutcome> {
   const account = await s.session.account();
   if (!account) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Set an API key (and a valid API base URL) first: the republish ledger is kept per account.'));
+    void showError(vscode.l10n.t('Set an API key (and a valid API base URL) first: the republish ledger is kept per account.'));
     return { kind: 'no-account' };
   }
   const ledger = s.ledgers.of(account);
   const plan = planReplay(targets, ledger);
   if (plan.total === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No events to republish: {0}.', what));
+    void showInfo(vscode.l10n.t('No events to republish: {0}.', what));
     return { kind: 'empty' };
   }
   const list = (rows: [string, number][], none: string): string[] =>
@@ -44,11 +45,11 @@ export async function runReplay(s: ToolServices, targets: readonly ReplayTarget[
   const withUnknown = vscode.l10n.t('Republish {0}, Including {1} Unknown', plan.toSend + plan.unknown, plan.unknown);
   const buttons = [...(plan.toSend > 0 ? [send] : []), ...(plan.unknown > 0 ? [withUnknown] : [])];
   if (buttons.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('All {0} events were republished by an earlier run; nothing to send.', plan.total));
+    void showInfo(vscode.l10n.t('All {0} events were republished by an earlier run; nothing to send.', plan.total));
     return { kind: 'empty' };
   }
   const question = plan.total === 1 ? vscode.l10n.t('Republish this event?') : vscode.l10n.t('Republish {0} events?', plan.total);
-  const choice = await vscode.window.showWarningMessage(question, { modal: true, detail }, ...buttons);
+  const choice = await showWarning(question, { modal: true, detail }, ...buttons);
   if (choice === undefined) return { kind: 'declined' };
   const chosen = choice === withUnknown ? targets.map((t) => ({ ...t, resendUnknown: true })) : targets;
   const client = await s.session.get();

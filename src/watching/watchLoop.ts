@@ -20,6 +20,7 @@ import { Leader, leaseMsFor, leaseRefusal } from '../watch/leader';
 import { nextDelay } from '../watch/schedule';
 import { planNotifications, watchTick, type WatchTickOutcome } from '../watch/watch';
 import { accountKeyOf } from './watchedOrders';
+import { showInfo } from '../ui/messages';
 
 /** Kinds after which the order's row is out of date: its status or FOC date changed. */
 const ORDER_CHANGES: ReadonlySet<ActionKind> = new Set([
@@ -222,7 +223,7 @@ export class WatchLoop implements vscode.Disposable {
     });
     if (!plan) return;
     if (plan.kind === 'burst') {
-      void vscode.window.showInformationMessage(plan.line, vscode.l10n.t('Show Recent Events')).then((choice) => {
+      void showInfo(plan.line, vscode.l10n.t('Show Recent Events')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('telnyxPorting.orders.focus');
       });
       return;
@@ -234,7 +235,7 @@ export class WatchLoop implements vscode.Disposable {
   private async notifyOne(item: WatchedEvent, line: string): Promise<void> {
     const openEvent = vscode.l10n.t('Open Event');
     const revealOrder = vscode.l10n.t('Reveal Order');
-    const choice = await vscode.window.showInformationMessage(line, openEvent, revealOrder);
+    const choice = await showInfo(line, openEvent, revealOrder);
     const id = item.event.id;
     if (choice === openEvent && id) await vscode.commands.executeCommand('telnyxPorting.openEvent', id);
     if (choice === revealOrder) {

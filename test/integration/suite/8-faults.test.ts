@@ -203,6 +203,20 @@ describe('faults, bad input and key hygiene', function () {
         assert.ok(tip.value.includes('Call us'));
       }));
 
+    it('keeps API text inert in notifications: an error detail with links shows as text, nothing to click', () =>
+      scenario(async () => {
+        // Fails on the code before src/ui/messages.ts: the detail reached showErrorMessage as sent.
+        const detail = 'Refused. [Open a terminal](command:workbench.action.terminal.new) or [see](https://evil.example/x)\u202e';
+        for (const path of [`/v2/porting/events/${EVENT_ID}`, `/v2/portouts/events/${EVENT_ID}`]) await sandbox.fault({ path, method: 'GET' }, { status: 422, detail });
+        const { calls } = await withStubs({ showErrorMessage: async () => undefined }, () => vscode.commands.executeCommand('telnyxPorting.openEvent', EVENT_ID));
+        const shown = calls.showErrorMessage.map((c) => String(c[0]));
+        assert.ok(shown.some((m) => m.includes('Open a terminal')), `the detail is shown: ${shown.join(' | ')}`);
+        for (const m of shown) {
+          assert.doesNotMatch(m, /\[[^\]]*\]\((command|https?|file):/, m);
+          assert.ok(!m.includes('\u202e'), 'a bidi override reached the notification');
+        }
+      }));
+
     it('never sends the key to another origin on a redirect', () =>
       scenario(async () => {
         let hits = 0;
