@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // as a logged error message.
   const log = vscode.window.createOutputChannel('Telnyx Porting', { log: true });
   const accounts = new AccountStore(context.globalState);
-  const keys = new KeyStore(context.secrets, accounts);
+  const keys = new KeyStore(context.secrets, accounts, context.globalState);
   const watchedOrders = new WatchedOrders(context.globalState);
   const session = new Session(keys, log, () => {
     const account = accounts.active();

@@ -8,7 +8,7 @@ import { TelnyxError } from './api/errors';
 import { checkBaseUrl } from './api/validate';
 import { readSettings, onSettingsChange } from './config';
 import type { KeyStore } from './secrets/keyStore';
-import { accountKeyOf } from './watching/watchedOrders';
+import { accountKeyOf } from './accounts/accountState';
 
 /** The account in use: its id (whose key to read) and its API base URL, as configured. */
 export interface CurrentAccount {

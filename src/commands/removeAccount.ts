@@ -1,6 +1,6 @@
-// Remove Account…: deletes the account's key from secret storage and forgets the account. What was kept for it in
-// global state (watched orders, seen events, republish ledger) is keyed by base URL and key hash, so it comes back
-// if the same account is added again. The first account stays; only its key goes.
+// Remove Account…: deletes the account's key from secret storage and forgets the account, with what was kept for
+// it in global state (watched orders, seen events, republish ledger: KeyStore.clear). The first account stays;
+// only its key goes.
 
 import * as vscode from 'vscode';
 import { FIRST_ACCOUNT } from '../accounts/accountStore';
@@ -19,8 +19,8 @@ export function registerRemoveAccount(s: Services): vscode.Disposable {
       {
         modal: true,
         detail: first
-          ? vscode.l10n.t("Its API key is deleted from VS Code's secret storage. The account stays, without a key.")
-          : vscode.l10n.t("Its API key is deleted from VS Code's secret storage."),
+          ? vscode.l10n.t("Its API key is deleted from VS Code's secret storage, with its watched orders, seen events and republish ledger. The account stays, without a key.")
+          : vscode.l10n.t("Its API key is deleted from VS Code's secret storage, with its watched orders, seen events and republish ledger."),
       },
       remove,
     );

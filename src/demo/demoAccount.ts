@@ -66,6 +66,8 @@ export class DemoAccount implements vscode.Disposable {
   private async use(apiBaseUrl: string, apiKey: string): Promise<void> {
     const existing = this.accounts.list().find((a) => a.demo);
     if (existing) {
+      // The last demo's sandbox is gone; what was kept for it (cursors, ledger, watched orders) goes with it.
+      if (existing.baseUrl !== apiBaseUrl) await this.keys.forgetState(existing.id);
       await this.keys.set(apiKey, existing.id);
       await this.accounts.move(existing.id, apiBaseUrl);
       await this.accounts.use(existing.id);

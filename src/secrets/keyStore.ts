@@ -1,9 +1,13 @@
 // The API keys' only home: VS Code's SecretStorage, one entry per account; get/set/clear act on the account in use.
 // Also keeps the `telnyxPorting.hasApiKey` context key true to what is stored, in this window and (through
 // onDidChange) in every other, and fires when the account in use changes, since that changes the key too.
+// What global state keeps for an account is keyed by its key's hash, so the key's changes carry it: a replaced
+// key takes it over, a cleared key (an account removed, the demo stopped) takes it away.
 
 import * as vscode from 'vscode';
+import { accountKeyOf, forgetAccountState, moveAccountState, type AccountMemento } from '../accounts/accountState';
 import type { AccountStore } from '../accounts/accountStore';
+import { checkBaseUrl } from '../api/validate';
 
 export const HAS_KEY_CONTEXT = 'telnyxPorting.hasApiKey';
 
@@ -19,6 +23,7 @@ export class KeyStore implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly accounts: AccountStore,
+    private readonly state?: AccountMemento,
   ) {
     this.subscriptions = [
       secrets.onDidChange((e) => {
@@ -42,15 +47,37 @@ export class KeyStore implements vscode.Disposable {
   }
 
   /** Stores the key of the account in use, or of `accountId`. */
-  async set(key: string, accountId?: string): Promise<void> {
+  async set(key: string, accountId = this.accounts.active().id): Promise<void> {
+    const old = await this.secrets.get(this.secretId(accountId));
     await this.secrets.store(this.secretId(accountId), key);
+    const from = old ? this.stateKeyOf(accountId, old) : undefined;
+    const to = this.stateKeyOf(accountId, key);
+    if (this.state && from && to) await moveAccountState(this.state, from, to);
     await this.reload();
   }
 
   /** Deletes the key of the account in use, or of `accountId`. */
-  async clear(accountId?: string): Promise<void> {
+  async clear(accountId = this.accounts.active().id): Promise<void> {
+    await this.forgetState(accountId);
     await this.secrets.delete(this.secretId(accountId));
     await this.reload();
+  }
+
+  /** Forgets what global state keeps for an account as it is now (its key and base URL); how many entries went. */
+  async forgetState(accountId: string): Promise<number> {
+    const key = await this.secrets.get(this.secretId(accountId));
+    const account = key ? this.stateKeyOf(accountId, key) : undefined;
+    return this.state && account ? forgetAccountState(this.state, account) : 0;
+  }
+
+  private stateKeyOf(accountId: string, key: string): string | undefined {
+    const account = this.accounts.list().find((a) => a.id === accountId);
+    if (!account) return undefined;
+    try {
+      return accountKeyOf(checkBaseUrl(this.accounts.baseUrl(account)), key);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Whether an account has a key stored (for the account picker). */

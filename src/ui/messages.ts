@@ -5,24 +5,24 @@
 import * as vscode from 'vscode';
 import { inertText } from '../presentation/plainText';
 
-type Shower = (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
+type Shower = (message: string, ...rest: (string | vscode.MessageOptions)[]) => Thenable<string | undefined>;
 
+// Options are passed on only when given, so what VS Code receives is what the caller wrote, made inert.
 function show(shower: Shower, message: string, rest: readonly (string | vscode.MessageOptions)[]): Thenable<string | undefined> {
-  const [first, ...others] = rest;
-  const options: vscode.MessageOptions = typeof first === 'object' ? { ...first } : {};
-  const items = (typeof first === 'object' ? others : rest) as string[];
-  if (options.detail !== undefined) options.detail = inertText(options.detail);
+  const [first, ...items] = rest;
+  if (typeof first !== 'object') return shower(inertText(message), ...(rest as string[]));
+  const options: vscode.MessageOptions = { ...first, ...(first.detail === undefined ? {} : { detail: inertText(first.detail) }) };
   return shower(inertText(message), options, ...items);
 }
 
 export function showInfo(message: string, ...rest: (string | vscode.MessageOptions)[]): Thenable<string | undefined> {
-  return show((m, o, ...i) => vscode.window.showInformationMessage(m, o, ...i), message, rest);
+  return show((m, ...r) => vscode.window.showInformationMessage(m, ...(r as [vscode.MessageOptions, ...string[]])), message, rest);
 }
 
 export function showWarning(message: string, ...rest: (string | vscode.MessageOptions)[]): Thenable<string | undefined> {
-  return show((m, o, ...i) => vscode.window.showWarningMessage(m, o, ...i), message, rest);
+  return show((m, ...r) => vscode.window.showWarningMessage(m, ...(r as [vscode.MessageOptions, ...string[]])), message, rest);
 }
 
 export function showError(message: string, ...rest: (string | vscode.MessageOptions)[]): Thenable<string | undefined> {
-  return show((m, o, ...i) => vscode.window.showErrorMessage(m, o, ...i), message, rest);
+  return show((m, ...r) => vscode.window.showErrorMessage(m, ...(r as [vscode.MessageOptions, ...string[]])), message, rest);
 }

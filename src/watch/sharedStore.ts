@@ -6,6 +6,8 @@
 // is built for that (see leader.ts): a lost race costs at most one tick of two windows polling, and the shared
 // "notified" record keeps the notifications themselves from doubling in all but a same-instant race.
 
+import { watchStatePrefix } from '../accounts/accountState';
+
 export interface SharedStore {
   get<T>(key: string): T | undefined;
   /** `undefined` removes the key. */
@@ -37,5 +39,5 @@ export class MemoryStore implements SharedStore {
 
 /** The key of one record of one account: the account key is the caller's (a hash, never the API key itself). */
 export function storeKey(accountKey: string, ...parts: string[]): string {
-  return ['telnyxPorting.watch', accountKey, ...parts].join('/');
+  return watchStatePrefix(accountKey) + parts.join('/');
 }

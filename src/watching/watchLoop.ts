@@ -19,7 +19,7 @@ import { EventWatcher, type WatchedEvent } from '../watch/eventWatcher';
 import { Leader, leaseMsFor, leaseRefusal } from '../watch/leader';
 import { nextDelay } from '../watch/schedule';
 import { planNotifications, watchTick, type WatchTickOutcome } from '../watch/watch';
-import { accountKeyOf } from './watchedOrders';
+import { accountKeyOf } from '../accounts/accountState';
 import { showInfo } from '../ui/messages';
 
 /** Kinds after which the order's row is out of date: its status or FOC date changed. */

@@ -1,14 +1,9 @@
 // The orders a user watches, per account, in VS Code's global state (never in settings): they sit in a
 // "Watched" group at the top of their direction, and a setting can limit notifications to them.
 
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import { watchedStateKey } from '../accounts/accountState';
 import type { DirectionId } from '../api/directions';
-
-/** What identifies an account in stored state: the base URL and a hash of the key, never the key itself. */
-export function accountKeyOf(baseUrl: string, apiKey: string): string {
-  return createHash('sha256').update(`${baseUrl}\n${createHash('sha256').update(apiKey).digest('hex')}`).digest('hex').slice(0, 16);
-}
 
 export class WatchedOrders implements vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<void>();
@@ -49,7 +44,7 @@ export class WatchedOrders implements vscode.Disposable {
   }
 
   private storeKey(): string {
-    return `telnyxPorting.watched.${this.account}`;
+    return watchedStateKey(this.account ?? '');
   }
 
   dispose(): void {

@@ -8,7 +8,10 @@ import { TelnyxClient } from '../../src/api/client';
 import { curlRepublish, curlShowEvent, shellQuote } from '../../src/api/curl';
 import { DIRECTIONS, PORT_IN, PORT_OUT, type Direction } from '../../src/api/directions';
 import { TelnyxError } from '../../src/api/errors';
-import { listEventsInRange, MemoryLedger, planReplay, replay, targetsOf, type LedgerRecord, type ReplayTarget } from '../../src/api/replay';
+import type * as vscode from 'vscode';
+import { ledgerStateKey } from '../../src/accounts/accountState';
+import { listEventsInRange, MemoryLedger, planReplay, replay, targetsOf, type LedgerBatch, type LedgerRecord, type ReplayTarget } from '../../src/api/replay';
+import { MAX_ENTRIES, ReplayLedgers } from '../../src/webhooks/replayLedgers';
 import { code, renderReport } from '../../src/presentation/replayReport';
 import { startSandbox, type AnyEvent, type Sandbox } from '../sandbox/server';
 
@@ -205,24 +208,99 @@ describe('replay: republish many, safely', function () {
       assert.equal(r.stoppedBy, undefined);
     });
 
-    it('writes "unknown" before each POST and the outcome after, one write at a time, even to a slow store', async () => {
-      const writes: string[] = [];
+    it('marks each event "unknown" in a write that is kept before its POST leaves, then the outcome; writes never overlap, even to a slow store', async () => {
+      const writes: string[][] = [];
       let inWrite = 0;
       const store = new Map<string, LedgerRecord>();
       const slow = {
         get: (id: string) => store.get(id),
-        set: async (id: string, rec: LedgerRecord) => {
+        write: async (batch: LedgerBatch) => {
           assert.equal(++inWrite, 1, 'writes never overlap');
-          if (rec.outcome === 'unknown') assert.equal(republishPosts().filter((p) => p === id).length, 0, 'written before the POST');
+          for (const [id, rec] of batch) if (rec?.outcome === 'unknown') assert.equal(republishPosts().filter((p) => p === id).length, 0, 'written before the POST');
           await new Promise((resolve) => setTimeout(resolve, 5));
-          store.set(id, rec);
-          writes.push(`${id.slice(0, 4)}:${rec.outcome}`);
+          for (const [id, rec] of batch) if (rec) store.set(id, rec);
+          writes.push(batch.map(([id, rec]) => `${id.slice(0, 4)}:${rec?.outcome}`));
           inWrite--;
         },
       };
       const ts = targets(4);
       await replay(client(), ts, { ledger: slow });
-      for (const t of ts) assert.deepEqual(writes.filter((w) => w.startsWith(t.id.slice(0, 4))), [`${t.id.slice(0, 4)}:unknown`, `${t.id.slice(0, 4)}:sent`]);
+      // One window: all four marked in one write, all four outcomes in the last.
+      assert.equal(writes.length, 2, JSON.stringify(writes));
+      for (const t of ts) assert.deepEqual(writes.flat().filter((w) => w.startsWith(t.id.slice(0, 4))), [`${t.id.slice(0, 4)}:unknown`, `${t.id.slice(0, 4)}:sent`]);
+    });
+
+    it('cancelled inside a window: what was marked but never sent gets back what it had, nothing is left "unknown" unsent', async () => {
+      const ts = targets(12);
+      const ledger = new MemoryLedger();
+      for (const t of ts.slice(6)) ledger.set(t.id, { outcome: 'failed', at: '2026-01-01T00:00:00Z', detail: 'earlier' });
+      const ac = new AbortController();
+      const r = await replay(client(), ts, { ledger, concurrency: 1, signal: ac.signal, onProgress: (done) => done === 3 && ac.abort() });
+      assert.equal(r.counts.sent, 3);
+      const posted = new Set(republishPosts());
+      for (const t of ts) {
+        const rec = ledger.get(t.id);
+        if (posted.has(t.id)) assert.equal(rec?.outcome, 'sent');
+        else if (ts.indexOf(t) >= 6) assert.deepEqual(rec, { outcome: 'failed', at: '2026-01-01T00:00:00Z', detail: 'earlier' });
+        else assert.equal(rec, undefined, `${t.id}: never sent, yet ${JSON.stringify(rec)}`);
+      }
+    });
+  });
+
+  describe('the ledger in global state', () => {
+    /** A Memento as VS Code's behaves (the new value readable at once), counting writes and what they serialise. */
+    class CountingMemento {
+      readonly values = new Map<string, unknown>();
+      writes = 0;
+      bytes = 0;
+      keys(): string[] {
+        return [...this.values.keys()];
+      }
+      get<T>(key: string): T | undefined {
+        return this.values.get(key) as T | undefined;
+      }
+      update(key: string, value: unknown): Promise<void> {
+        this.writes++;
+        this.bytes += JSON.stringify(value ?? null).length;
+        if (value === undefined) this.values.delete(key);
+        else this.values.set(key, structuredClone(value));
+        return new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+
+    it('5,000 events take at most 60 writes (not 10,000), and every outcome is kept', async function () {
+      // Fails on the code before batching: two writes per event, 10,000 in all, 2.1 GB serialised.
+      this.timeout(120_000);
+      const big = await startSandbox({ seed: { totalEvents: 5_000 } });
+      try {
+        const state = new CountingMemento();
+        const ledger = new ReplayLedgers(state as unknown as vscode.Memento).of('acct');
+        const all = [...targetsOf(PORT_IN, big.data.portinEvents), ...targetsOf(PORT_OUT, big.data.portoutEvents)];
+        assert.equal(all.length, 5_000);
+        const c = new TelnyxClient({ baseUrl: big.apiBaseUrl, apiKey: big.apiKey, timeoutMs: 10_000, retries: 2 });
+        const r = await replay(c, all, { ledger, concurrency: 4 });
+        assert.equal(r.counts.sent, 5_000);
+        console.log(`      5,000 events: ${state.writes} writes, ${(state.bytes / 1e6).toFixed(1)} MB serialised`);
+        assert.ok(state.writes <= 60, `${state.writes} writes`);
+        assert.ok(all.every((t) => ledger.get(t.id)?.outcome === 'sent'));
+        assert.equal(planReplay(all, ledger).toSend, 0);
+      } finally {
+        await big.close();
+      }
+    });
+
+    it(`past ${MAX_ENTRIES} entries the oldest "sent" go; "unknown" and "failed" stay, however old`, async () => {
+      const state = new CountingMemento();
+      const ledger = new ReplayLedgers(state as unknown as vscode.Memento).of('acct');
+      const id = (i: number): string => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const at = '2026-01-01T00:00:00Z';
+      const batch: [string, LedgerRecord][] = Array.from({ length: MAX_ENTRIES + 100 }, (_, i) => [id(i), { outcome: i < 30 ? 'unknown' : i < 60 ? 'failed' : 'sent', at }]);
+      await ledger.write(batch);
+      const kept = Object.keys(state.get<Record<string, LedgerRecord>>(ledgerStateKey('acct'))!);
+      assert.equal(kept.length, MAX_ENTRIES);
+      for (let i = 0; i < 60; i++) assert.ok(ledger.get(id(i)), `${i} kept`);
+      assert.equal(ledger.get(id(60)), undefined, 'the oldest sent went first');
+      assert.equal(ledger.get(id(MAX_ENTRIES + 99))?.outcome, 'sent');
     });
   });
 

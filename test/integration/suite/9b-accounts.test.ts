@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { KEY, childrenOf, freshSession, ordersOf, until, withStubs, type Api } from './helpers';
+import { KEY, childrenOf, configure, freshSession, ordersOf, until, withStubs, type Api } from './helpers';
 
 interface Account {
   id: string;
@@ -14,7 +14,7 @@ interface Account {
 }
 interface Services {
   accounts: { list(): Account[]; active(): Account };
-  keys: { get(id?: string): Promise<string | undefined>; has(id: string): Promise<boolean>; reload(): Promise<void> };
+  keys: { get(id?: string): Promise<string | undefined>; has(id: string): Promise<boolean>; reload(): Promise<void>; set(key: string): Promise<void> };
   session: { get(): Promise<{ verifyKey(): Promise<void> }> };
   treeView: vscode.TreeView<unknown>;
   watched: { ids(dir: string): string[] };
@@ -139,6 +139,52 @@ describe('accounts', function () {
     assert.deepEqual(seen.filter((x) => x.endsWith('another key')), [], 'the second server saw only its own key');
     assert.equal(outcome, 'accepted', 'the get() that spanned the switch gave a client of the account now in use');
     await vscode.commands.executeCommand('telnyxPorting.switchAccount', 'default');
+  });
+
+  it("what is kept for an account (watched orders, seen events, republish ledger) follows a replaced key and goes with the account", async () => {
+    // Fails on the code before: a replaced key left it behind under the old key's hash, a removed account kept it forever.
+    const acc = s.accounts.list().find((x) => x.name === 'Second')!;
+    await vscode.commands.executeCommand('telnyxPorting.switchAccount', acc.id);
+    const state = (a as unknown as { context: vscode.ExtensionContext }).context.globalState;
+    const session = a.services as unknown as { session: { account(): Promise<string | undefined> } };
+    const kept = (k: string): string[] => state.keys().filter((x) => x.includes(k)).sort();
+    const before = (await session.session.account())!;
+    const root = (await childrenOf(a))[0]!;
+    const row = ordersOf(a, await childrenOf(a, root), 'portin')[0]!;
+    await vscode.commands.executeCommand('telnyxPorting.watchOrder', row);
+    await configure({ 'watch.enabled': true, 'watch.intervalSeconds': 3600 });
+    try {
+      await vscode.commands.executeCommand('telnyxPorting.checkNow');
+    } finally {
+      await configure({ 'watch.enabled': false, 'watch.intervalSeconds': undefined });
+    }
+    await state.update(`telnyxPorting.replayLedger.${before}`, { [row.order!.id]: { outcome: 'unknown', at: new Date().toISOString() } });
+    const keys = kept(before);
+    assert.ok(keys.some((k) => k.startsWith('telnyxPorting.watch/')), `the watcher kept its cursors: ${keys.join(', ')}`);
+    assert.ok(keys.includes(`telnyxPorting.watched.${before}`) && keys.includes(`telnyxPorting.replayLedger.${before}`), keys.join(', '));
+
+    await s.keys.set(`${SECOND_KEY}ROTATED`);
+    const after = (await session.session.account())!;
+    assert.notEqual(after, before);
+    assert.deepEqual(kept(before), [], 'nothing left under the old key');
+    assert.deepEqual(kept(after), keys.map((k) => k.replace(before, after)), 'all of it under the new key');
+    await s.keys.set(SECOND_KEY);
+    await until(() => s.watched.ids('portin').length > 0, 'the watched list is back with the key');
+    assert.deepEqual(s.watched.ids('portin'), [row.order!.id]);
+
+    await withStubs(
+      { showQuickPick: async (items: unknown) => (items as { account: Account }[]).find((i) => i.account.id === acc.id), showWarningMessage: async () => 'Remove' },
+      () => vscode.commands.executeCommand<boolean>('telnyxPorting.removeAccount'),
+    );
+    assert.deepEqual(kept(before), [], 'nothing left of the removed account');
+    assert.deepEqual(kept(after), []);
+    // Added again for the test that follows.
+    const answers = ['Second', second.apiBaseUrl, SECOND_KEY];
+    await withStubs(
+      { showInputBox: async () => answers.shift(), showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[1], showErrorMessage: async () => undefined },
+      () => vscode.commands.executeCommand<string>('telnyxPorting.addAccount'),
+    );
+    assert.equal(s.accounts.active().name, 'Second');
   });
 
   it('rename shows in the view; remove deletes the key and goes back to the first account', async () => {

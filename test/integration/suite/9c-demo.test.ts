@@ -48,6 +48,33 @@ describe('demo sandbox', function () {
     assert.equal(services.treeView.description, undefined, 'the Demo account is gone');
   });
 
+  it('started and stopped three times, the demo leaves nothing in global state: no cursors, ledger or watched orders', async () => {
+    // Fails on the code before: each start is a new port, so a new account identity, and each left its set behind.
+    const state = (a as unknown as { context: vscode.ExtensionContext }).context.globalState;
+    const session = a.services as unknown as { session: { account(): Promise<string | undefined> } };
+    const perAccount = (k: string): string[] => state.keys().filter((x) => x.includes(k));
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await vscode.commands.executeCommand<string>('telnyxPorting.startDemoSandbox');
+      const account = (await session.session.account())!;
+      seen.push(account);
+      const root = (await childrenOf(a))[0]!;
+      await vscode.commands.executeCommand('telnyxPorting.watchOrder', ordersOf(a, await childrenOf(a, root), 'portin')[0]!);
+      await state.update(`telnyxPorting.replayLedger.${account}`, { x: { outcome: 'sent', at: new Date().toISOString() } });
+      assert.equal(perAccount(account).length, 2, perAccount(account).join(', '));
+      if (i < 2) {
+        // A window that died with the demo running: the next start finds the Demo account and moves it to a new port.
+        const demo = a.services as unknown as { demo: { sandbox?: Promise<{ stop(): Promise<void> }> } };
+        await (await demo.demo.sandbox!).stop();
+        demo.demo.sandbox = undefined;
+      } else {
+        await vscode.commands.executeCommand('telnyxPorting.stopDemoSandbox');
+      }
+    }
+    assert.equal(new Set(seen).size, 3, 'each start is its own identity');
+    for (const account of seen) assert.deepEqual(perAccount(account), [], `left behind for ${account}`);
+  });
+
   it('a demo named by the environment elsewhere than this machine is ignored: no account added or used', async () => {
     const s = a.services as unknown as Services;
     const before = s.accounts.list();
