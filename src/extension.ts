@@ -12,6 +12,7 @@ import { registerFindOrder } from './commands/findOrder';
 import { registerLoadMore } from './commands/loadMore';
 import { registerMarkAllSeen } from './commands/markAllSeen';
 import { registerOpenEvent } from './commands/openEvent';
+import { registerOpenEventById } from './commands/openEventById';
 import { registerOpenOrder } from './commands/openOrder';
 import { registerAuthorizePortout } from './commands/authorizePortout';
 import { registerRejectPortout } from './commands/rejectPortout';
@@ -133,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLoadMore(),
     registerRetry(services),
     registerOpenEvent(services),
+    registerOpenEventById(),
     registerOpenOrder(services),
     registerAuthorizePortout(services),
     registerRejectPortout(services),

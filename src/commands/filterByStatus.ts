@@ -11,7 +11,9 @@ import { reportError } from '../ui/notify';
 import { readEveryOrder } from '../ui/readEveryOrder';
 
 export function registerFilterByStatus(s: Services): vscode.Disposable {
-  const filter = async (node?: DirectionRootNode, preset?: string[]): Promise<number | undefined> => {
+  // From a row's menu VS Code passes (row, selected rows): only a list of strings is a preset of statuses.
+  const filter = async (node?: unknown, given?: unknown): Promise<number | undefined> => {
+    const preset = Array.isArray(given) && given.length > 0 && given.every((v) => typeof v === 'string') ? (given as string[]) : undefined;
     const root = node instanceof DirectionRootNode ? node : await pickRoot(s);
     if (!root) return undefined;
     const dir = root.direction;

@@ -11,9 +11,10 @@ import { reportError } from '../ui/notify';
 import { scanOptions } from '../ui/readEveryOrder';
 
 export function registerFindOrder(s: Services): vscode.Disposable {
-  const find = async (given?: string): Promise<number | undefined> => {
+  // From the view title VS Code passes the focused row: only a string is text to search for.
+  const find = async (given?: unknown): Promise<number | undefined> => {
     const text = (
-      given ??
+      (typeof given === 'string' ? given : undefined) ??
       (await vscode.window.showInputBox({
         title: vscode.l10n.t('Find Porting Order'),
         prompt: vscode.l10n.t('Phone number (whole or part), support key (sr_…, PO_…), customer reference, PON or end user'),

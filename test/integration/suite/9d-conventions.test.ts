@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childrenOf, eventsOf, ext, freshSession, item, ordersOf, type Api } from './helpers';
+import { childrenOf, eventsOf, ext, freshSession, item, ordersOf, withStubs, type Api } from './helpers';
 
 interface Step {
   id: string;
@@ -54,5 +54,46 @@ describe('conventions in the workbench', () => {
       }
     }
     assert.ok([...used].every((id) => id.startsWith('telnyxPorting.status.')));
+  });
+
+  // VS Code passes the focused row to a view-title command and (row, selected rows) to a row's menu command; what
+  // each command then does must be what its place in the menu promises.
+  describe('what VS Code passes from the view title and row menus', () => {
+    const noErrors = { showErrorMessage: async () => undefined, showWarningMessage: async () => undefined };
+
+    it('Find Order… from the title, with a row focused, asks for the text to find', async () => {
+      const [portin] = await childrenOf(a);
+      const order = ordersOf(a, await childrenOf(a, portin))[0]!;
+      const { calls } = await withStubs({ ...noErrors, showInputBox: async () => undefined }, () =>
+        vscode.commands.executeCommand('telnyxPorting.findOrder', order),
+      );
+      assert.equal(calls.showInputBox.length, 1, 'asked what to find');
+      assert.deepEqual(calls.showErrorMessage, [], 'no error');
+    });
+
+    it('Open Event… from the title, with an event focused, asks for an event instead of opening the focused one', async () => {
+      const [portin] = await childrenOf(a);
+      const order = ordersOf(a, await childrenOf(a, portin))[0]!;
+      const event = eventsOf(a, await childrenOf(a, order))[0]!;
+      assert.ok(event, 'an event row to focus');
+      const title = (manifest() as unknown as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/title']!;
+      assert.ok(title.some((m) => m.command === 'telnyxPorting.openEventById'), 'the title offers Open Event…');
+      assert.ok(!title.some((m) => m.command === 'telnyxPorting.openEvent'), 'the title does not offer the row command');
+      const { result, calls } = await withStubs({ ...noErrors, showQuickPick: async () => undefined, showInputBox: async () => undefined }, () =>
+        vscode.commands.executeCommand<vscode.TextEditor | undefined>('telnyxPorting.openEventById', event),
+      );
+      assert.equal(calls.showQuickPick.length + calls.showInputBox.length, 1, 'asked which event');
+      assert.equal(result, undefined, 'nothing opened');
+      assert.deepEqual(calls.showErrorMessage, []);
+    });
+
+    it('Filter by Status from a row menu, given (row, selected rows), asks which statuses', async () => {
+      const [portin] = await childrenOf(a);
+      const { calls } = await withStubs({ ...noErrors, showQuickPick: async () => undefined }, () =>
+        vscode.commands.executeCommand('telnyxPorting.filterByStatus', portin, [portin]),
+      );
+      assert.equal(calls.showQuickPick.length, 1, 'asked which statuses');
+      assert.deepEqual(calls.showErrorMessage, []);
+    });
   });
 });
