@@ -6,6 +6,8 @@ export interface FaultMatch {
   method?: string;
   /** Substring of the request path (query excluded); a full path like "/v2/porting/events" works too. */
   path?: string;
+  /** The path must be `path` exactly: "/v2/portouts" then leaves "/v2/portouts/events" (a watcher's tick) alone. */
+  exact?: boolean;
   /** How many matching requests the fault applies to (default 1). */
   times?: number;
 }
@@ -74,7 +76,7 @@ export function faultConflict(f: Fault): string | undefined {
 
 export interface QueuedFault {
   id: number;
-  match: { method?: string; path?: string; times: number };
+  match: { method?: string; path?: string; exact?: boolean; times: number };
   fault: Fault;
   remaining: number;
 }
@@ -109,7 +111,7 @@ export class FaultQueue {
   /** The first fault matching this request, with one use consumed. */
   take(method: string, path: string): Fault | undefined {
     const i = this.queue.findIndex(
-      (q) => (q.match.method === undefined || q.match.method === method) && (q.match.path === undefined || path.includes(q.match.path)),
+      (q) => (q.match.method === undefined || q.match.method === method) && (q.match.path === undefined || (q.match.exact === true ? path === q.match.path : path.includes(q.match.path))),
     );
     const q = this.queue[i];
     if (q === undefined) return undefined;
@@ -155,6 +157,13 @@ export function parseFaultRequest(body: unknown): { match: FaultMatch; fault: Fa
     if (typeof m.path !== 'string') return 'match.path must be a string';
     match.path = m.path;
   }
+  if (m.exact !== undefined) {
+    if (typeof m.exact !== 'boolean') return 'match.exact must be a boolean';
+    if (m.path === undefined) return 'match.exact needs match.path';
+    match.exact = m.exact;
+  }
+  const unknownMatch = Object.keys(m).filter((k) => !['method', 'path', 'exact', 'times'].includes(k));
+  if (unknownMatch.length > 0) return `unknown match field ${unknownMatch.join(', ')}`;
   if (m.times !== undefined) {
     if (!Number.isInteger(m.times) || (m.times as number) < 1) return 'match.times must be an integer >= 1';
     match.times = m.times as number;

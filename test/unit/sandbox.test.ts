@@ -436,6 +436,16 @@ describe('sandbox', function () {
       assert.equal(sb.republishes.length, 1);
     });
 
+    it('an exact path leaves longer paths alone; match fields it does not know are refused', async () => {
+      sb.addFault({ method: 'GET', path: '/v2/portouts', exact: true }, { status: 503 });
+      assert.equal((await call('GET', '/portouts/events?page[size]=5')).status, 200, 'a watcher tick is not the list');
+      assert.equal((await call('GET', '/portouts?page[size]=5')).status, 503);
+      assert.equal((await call('GET', '/portouts?page[size]=5')).status, 200, 'used once');
+      for (const match of [{ exact: true }, { path: '/v2/portouts', exact: 'yes' }, { paht: '/v2/portouts' }]) {
+        assert.equal((await control('POST', 'faults', { match, fault: { status: 500 } })).status, 400, JSON.stringify(match));
+      }
+    });
+
     it('refuses faults that cannot go together, and fields it does not know', async () => {
       const bad = [{ statusAfterProcessing: 502, reset: true }, { stallBody: true, resetAfterProcessing: true }, { statusAfterProcessing: 200 }, { stalBody: true }];
       for (const fault of bad) assert.equal((await control('POST', 'faults', { fault })).status, 400, JSON.stringify(fault));

@@ -37,7 +37,11 @@ describe('right against the real API', function () {
 
   it('a filter chosen while the unfiltered page is on the wire shows the filtered list, never the stale one', async () => {
     // The unfiltered page is held at the sandbox while the filter is chosen, and answers (late) once let go.
-    await sandbox.fault({ method: 'GET', path: '/v2/portouts', times: 1 }, { hold: 'unfiltered' });
+    // First the load the view started on its own after beforeEach's refresh ends: arriving late under load, it
+    // took the hold and was then abandoned by the refresh below, leaving nothing held. The exact path keeps a
+    // watcher's GET /v2/portouts/events from taking it too.
+    await childrenOf(a, portout);
+    await sandbox.fault({ method: 'GET', path: '/v2/portouts', exact: true, times: 1 }, { hold: 'unfiltered' });
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
     const stale = childrenOf(a, portout);
     const filtered = await whileHeld('unfiltered', async ([held]) => {
@@ -74,7 +78,8 @@ describe('right against the real API', function () {
 
   it('records without an id get unique, stable rows; an entry that is not a record is one warning row, not a failed list', async () => {
     const noId = (ref: string) => ({ status: 'pending', support_key: ref, phone_numbers: ['+13125550100'], created_at: '2026-11-20T10:00:00Z' });
-    await sandbox.fault({ method: 'GET', path: '/v2/portouts', times: 2 }, { body: page([noId('PO_A1'), noId('PO_B2'), 'not a record', { id: 42 }]) });
+    await childrenOf(a, portout);
+    await sandbox.fault({ method: 'GET', path: '/v2/portouts', exact: true, times: 2 }, { body: page([noId('PO_A1'), noId('PO_B2'), 'not a record', { id: 42 }]) });
     await vscode.commands.executeCommand('telnyxPorting.refreshNode', portout);
     const children = await childrenOf(a, portout);
     const orders = children.filter((n) => n.order);

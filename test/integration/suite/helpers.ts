@@ -99,7 +99,7 @@ export const sandbox = {
   republishes: () => control<{ direction: string; id: string }[]>('GET', 'republishes'),
   reset: () => control<void>('POST', 'reset'),
   seed: () => control<Seed>('GET', 'seed'),
-  fault: (match: { method?: string; path?: string; times?: number }, fault: Record<string, unknown>) =>
+  fault: (match: { method?: string; path?: string; exact?: boolean; times?: number }, fault: Record<string, unknown>) =>
     control<void>('POST', 'faults', { match, fault }),
   /** Runtime config: listOrder, latencyMs, removeEveryListRequest… (see test/sandbox/README.md). */
   config: (patch: Record<string, unknown>) => control<unknown>('POST', 'config', patch),
