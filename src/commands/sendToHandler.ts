@@ -7,6 +7,7 @@ import { TelnyxError } from '../api/errors';
 import { deliverEvent } from '../api/localHandler';
 import { readSettings } from '../config';
 import { renderDeliveries, type DeliveredEvent } from '../presentation/deliveryReport';
+import { eventView } from '../presentation/eventView';
 import type { ToolServices } from '../tools/toolServices';
 import { abortSignalOf } from '../ui/cancellation';
 import { selectedEvents } from '../ui/selectedEvents';
@@ -34,6 +35,7 @@ export function sendToHandler(s: ToolServices) {
     const settings = readSettings();
     const signingKey = settings.signDeliveries ? await s.signingKeys.privateKey() : undefined;
     const delivered: DeliveredEvent[] = [];
+    const titles: string[] = [];
     const notSent: { eventId: string; why: string }[] = [];
     await vscode.window.withProgress(
       {
@@ -55,6 +57,7 @@ export function sendToHandler(s: ToolServices) {
             const event = await client.getEvent(row.direction, row.event.id, signal);
             const delivery = await deliverEvent(event, url, { signingKey, timeoutMs: settings.timeoutMs, signal });
             delivered.push({ direction: row.direction, eventId: row.event.id, eventType: event.event_type ?? undefined, delivery });
+            titles.push(`${eventView(row.direction, event).label} ${row.event.id.slice(0, 8)}`);
             const r = delivery.result;
             s.log.info(`Local handler ${r.kind === 'answered' ? `answered ${r.status}` : r.kind} for event ${row.event.id} (${r.ms} ms).`);
           } catch (e) {
@@ -63,7 +66,9 @@ export function sendToHandler(s: ToolServices) {
         }
       },
     );
-    const report = await s.reports.show(`${vscode.l10n.t('Local handler answers')}.md`, renderDeliveries(url, signingKey !== undefined, delivered, notSent));
+    // Each report opens in its own tab: its name says which event it was, or how many, so tabs can be told apart.
+    const about = rows.length === 1 ? (titles[0] ?? rows[0]!.event.id.slice(0, 8)) : vscode.l10n.t('{0} events', rows.length);
+    const report = await s.reports.show(`${vscode.l10n.t('Local handler answers: {0}', about)}.md`, renderDeliveries(url, signingKey !== undefined, delivered, notSent));
     return { delivered, report };
   };
 }

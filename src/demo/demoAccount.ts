@@ -9,6 +9,8 @@ import { startDemoSandbox, type DemoSandbox } from './demoSandbox';
 import { checkDemoUrl } from './demoUrl';
 
 export const DEMO_RUNNING_CONTEXT = 'telnyxPorting.demoRunning';
+/** A sandbox beside VS Code (`npm run demo`) is in use: Start Demo Sandbox would only start a second one. */
+export const DEMO_BESIDE_CONTEXT = 'telnyxPorting.demoBeside';
 
 export class DemoAccount implements vscode.Disposable {
   private sandbox: Promise<DemoSandbox> | undefined;
@@ -48,6 +50,7 @@ export class DemoAccount implements vscode.Disposable {
       return false;
     }
     await this.use(checked.url, apiKey);
+    await vscode.commands.executeCommand('setContext', DEMO_BESIDE_CONTEXT, true);
     return true;
   }
 

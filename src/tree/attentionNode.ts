@@ -14,6 +14,9 @@ import { OrderNode } from './orderNode';
 import { type NodeSource, PagedNode } from './pagedNode';
 
 export class AttentionNode extends PagedNode<Order> {
+  /** The count the row last showed: VS Code draws the row before its children are read. */
+  private shownTotal: number | undefined;
+
   constructor(
     readonly direction: Direction,
     parent: TreeNode,
@@ -28,10 +31,21 @@ export class AttentionNode extends PagedNode<Order> {
     item.iconPath = new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('charts.orange'));
     item.contextValue = `attention:${this.direction.id}`;
     const total = this.total;
+    this.shownTotal = total;
     item.description = total === undefined ? undefined : `${total}`;
     item.accessibilityInformation = { label: spokenAttention(total) };
     item.tooltip = vscode.l10n.t('{0} orders waiting on you or with a FOC date within 48 hours. Opening this reads every {0} order once; Refresh reads them again.', this.direction.label);
     return item;
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    const children = await super.getChildren();
+    // The scan just told how many there are: draw the row again so it shows the count (once per new count).
+    if (this.total !== this.shownTotal) {
+      this.shownTotal = this.total;
+      this.ctx.changed(this);
+    }
+    return children;
   }
 
   protected source(): NodeSource<Order> {

@@ -67,7 +67,9 @@ export async function answerPortout(s: Services, node: OrderNode, decision: Port
     const said = decision === 'authorized' ? vscode.l10n.t('Note: {0}', plainText(answer.reason)) : vscode.l10n.t('Reason: {0}', plainText(answer.reason));
     const messaging = answer.hostMessaging === undefined ? [] : [messagingWords(answer.hostMessaging)];
     const detail = [...facts(order), said, ...messaging, '', MEANING[decision]()].join('\n');
-    const choice = await showWarning(question, { modal: true, detail }, verb);
+    // A modal's first button is its default (Enter): under a fraud warning that must be the choice that sends nothing.
+    const keep = vscode.l10n.t('Keep Pending');
+    const choice = decision === 'authorized' ? await showWarning(question, { modal: true, detail }, keep, verb) : await showWarning(question, { modal: true, detail }, verb);
     if (choice !== verb) return 'declined';
     return await send(s, node, decision, answer);
   } finally {

@@ -235,11 +235,15 @@ export class WatchLoop implements vscode.Disposable {
   private async notifyOne(item: WatchedEvent, line: string): Promise<void> {
     const openEvent = vscode.l10n.t('Open Event');
     const revealOrder = vscode.l10n.t('Reveal Order');
-    const choice = await showInfo(line, openEvent, revealOrder);
+    const reply = vscode.l10n.t('Reply');
+    const orderId = item.event[item.direction.eventOrderField];
+    // A comment is answered in its thread: the first action opens it with the reply box, not the event's JSON.
+    const isComment = item.event.event_type?.endsWith('.new_comment') === true && !!orderId;
+    const choice = isComment ? await showInfo(line, reply, revealOrder) : await showInfo(line, openEvent, revealOrder);
     const id = item.event.id;
+    if (choice === reply && orderId) await vscode.commands.executeCommand('telnyxPorting.openComments', { directionId: item.direction.id, orderId });
     if (choice === openEvent && id) await vscode.commands.executeCommand('telnyxPorting.openEvent', id);
     if (choice === revealOrder) {
-      const orderId = item.event[item.direction.eventOrderField];
       const node = orderId ? this.s.tree.findOrderNode(item.direction, orderId) : undefined;
       if (node) await this.s.treeView.reveal(node, { select: true, focus: true, expand: true });
       else if (orderId) await vscode.commands.executeCommand('telnyxPorting.findOrder', orderId);

@@ -94,4 +94,14 @@ describe('when clauses', () => {
       assert.deepEqual(got.filter((c) => orderCommands.includes(c)), [], viewItem);
     }
   });
+
+  it('the palette offers Start Demo Sandbox only when no demo runs, inside the extension or beside it (npm run demo)', () => {
+    const palette = (ctx: Context): string[] =>
+      manifest.contributes.menus.commandPalette!.filter((i) => !i.when || parseWhen(i.when)(ctx)).map((i) => i.command);
+    assert.ok(palette({}).includes('telnyxPorting.startDemoSandbox'));
+    assert.ok(!palette({ 'telnyxPorting.demoRunning': true }).includes('telnyxPorting.startDemoSandbox'));
+    assert.ok(!palette({ 'telnyxPorting.demoBeside': true }).includes('telnyxPorting.startDemoSandbox'));
+    // The sandbox beside VS Code belongs to npm run demo: the extension cannot stop it.
+    assert.ok(!palette({ 'telnyxPorting.demoBeside': true }).includes('telnyxPorting.stopDemoSandbox'));
+  });
 });

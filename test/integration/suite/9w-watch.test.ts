@@ -86,6 +86,22 @@ describe('watching for new events', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it("a new comment's notification offers Reply, which opens the order's thread to answer in", async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const order = ordersOf(a, await childrenOf(a, portin))[0]!.order!;
+    const [comment] = await sandbox.insertEvents({ direction: 'portin', orderId: order.id, count: 1, eventType: 'porting_order.new_comment' });
+    const { out, shown } = await tick('Reply');
+    assert.deepEqual(out?.result?.fresh.map((f) => f.event.id), [comment!.id]);
+    assert.equal(shown.length, 1, 'notified');
+    assert.deepEqual((shown[0] as string[]).slice(1), ['Reply', 'Reveal Order'], 'Reply first: a comment is answered, not read as JSON');
+    // The action runs once the notification is answered, after the tick.
+    await until(() => vscode.window.activeTextEditor?.document.uri.path.includes(order.id) === true, "the order's document opened");
+    assert.equal(vscode.window.activeTextEditor!.document.uri.scheme, 'telnyx-porting');
+    await until(async () => (await sandbox.requests()).some((r) => r.method === 'GET' && r.path === `/v2/porting_orders/${order.id}/comments`), 'its comments were read');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    w.tree.markAllSeen();
+  });
+
   it('a burst is one notification, not a wall of them; Mark All as Seen clears the badge', async () => {
     for (let i = 0; i < 5; i++) await sandbox.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.foc_date_changed' });
     await sandbox.insertEvents({ direction: 'portin', count: 3, eventType: 'porting_order.loa_updated' });
@@ -158,7 +174,13 @@ describe('watching for new events', function () {
     ] as const) {
       const group = (await childrenOf(a, root)).find((n) => contextOf(a, n).startsWith('attention:'))!;
       assert.ok(group, 'a Needs attention group under the root');
+      // VS Code drew the row before the scan: it must be told to draw it again, or the count never shows.
+      item(a, group);
+      const redrawn: unknown[] = [];
+      const listening = a.services.tree.onDidChangeTreeData((n) => redrawn.push(n));
       const rows = ordersOf(a, await childrenOf(a, group));
+      listening.dispose();
+      assert.ok(redrawn.includes(group), 'the row was redrawn once its count was known');
       assert.ok(waiting.length > 0);
       for (const id of waiting) assert.ok(rows.some((r) => r.order!.id === id), `waiting order ${id} is listed`);
       const described = rows.map((r) => String(item(a, r).description));

@@ -55,6 +55,18 @@ describe('answering port-out requests', function () {
     assert.equal(contextOf(a, row), 'order:portout:authorized', 'the row was updated in place');
   });
 
+  it("under the fraud warning the default button (the first, Enter's) is Keep Pending, and it sends nothing", async () => {
+    const row = (await rows('pending'))[0]!;
+    await sandbox.clearRequests();
+    // Enter in a modal: the first button the extension gave.
+    const { result, calls } = await withStubs({ ...asked, showWarningMessage: async (_m: string, _o: unknown, first: string) => first }, () =>
+      vscode.commands.executeCommand<string>('telnyxPorting.authorizePortout', row),
+    );
+    assert.deepEqual(calls.showWarningMessage[0]!.slice(2), ['Keep Pending', 'Authorize']);
+    assert.equal(result, 'declined');
+    assert.deepEqual(await patches(), []);
+  });
+
   it('declined, nothing is sent', async () => {
     const row = (await rows('pending'))[0]!;
     await sandbox.clearRequests();

@@ -118,6 +118,10 @@ describe('for webhook developers', function () {
     assert.equal(received.length, 1);
     assert.equal(failed.result.delivered[0]!.delivery.result.status, 500);
     assert.match(failed.result.report.document.getText(), /Answer: \*\*500\*\*[\s\S]*handler blew up/);
+    // Reports open side by side in tabs: each tab's name says which event it was.
+    const tab = decodeURIComponent(failed.result.report.document.uri.path.split('/').pop()!);
+    assert.ok(tab.startsWith('Local handler answers: '), tab);
+    assert.ok(tab.includes(events[0]!.event!.id.slice(0, 8)), `${tab} names event ${events[0]!.event!.id}`);
     received = [];
     answer = 'stall';
     const stalled = await send([events[0]!]);

@@ -33,6 +33,7 @@ export interface Api {
       resolveTreeItem(i: vscode.TreeItem, n: Node): vscode.TreeItem;
       refreshAll(): void;
       roots: Node[];
+      onDidChangeTreeData: vscode.Event<Node | undefined | void>;
     };
     log: vscode.LogOutputChannel;
   };
