@@ -14,6 +14,8 @@ import { registerMarkAllSeen } from './commands/markAllSeen';
 import { registerOpenEvent } from './commands/openEvent';
 import { registerOpenEventById } from './commands/openEventById';
 import { registerOpenOrder } from './commands/openOrder';
+import { registerOpenInMissionControl } from './commands/openInMissionControl';
+import { registerCopyNumbers } from './commands/copyNumbers';
 import { registerAuthorizePortout } from './commands/authorizePortout';
 import { registerRejectPortout } from './commands/rejectPortout';
 import { registerRefresh } from './commands/refresh';
@@ -103,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     secrets: context.secrets,
     globalState: context.globalState,
     workspaceState: context.workspaceState,
+    // A seam: the integration tests take it, since a browser opened from a test run would wait on a prompt.
+    openExternal: (uri: vscode.Uri) => vscode.env.openExternal(uri),
   };
   const watch = new WatchLoop(core, context.globalState);
   const services: Services = { ...core, watch };
@@ -136,6 +140,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerOpenEvent(services),
     registerOpenEventById(),
     registerOpenOrder(services),
+    registerOpenInMissionControl(services),
+    registerCopyNumbers(services),
     registerAuthorizePortout(services),
     registerRejectPortout(services),
     comments,

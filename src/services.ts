@@ -39,4 +39,6 @@ export interface Services {
   globalState: vscode.Memento;
   /** Per workspace: the local handler's URL. */
   workspaceState: vscode.Memento;
+  /** Opens a link in the user's browser (vscode.env.openExternal). */
+  openExternal(uri: vscode.Uri): Thenable<boolean>;
 }

@@ -80,6 +80,11 @@ interface WireFacts {
   withoutNumbers: Readonly<Record<string, string>> | undefined;
   /** Prefixes of this direction's whole support keys: a search for another direction's key reads nothing here. */
   keyPrefixes: readonly string[];
+  /**
+   * Mission Control's page of this direction's orders (API.md §11). No link to one order is documented, so this is
+   * the list, which the portal searches by support key. Unverified beyond the support pages that give it.
+   */
+  portalUrl: string;
   /** Whole keys the API finds with an exact filter. */
   keyFilters: readonly KeyFilter[];
   /** List (GET) and create (POST) path of an order's comments, relative to the base URL. */
@@ -145,6 +150,7 @@ export const PORT_IN: Direction = withOrders<PortingOrder>({
   withoutNumbers: { include_phone_numbers: 'false' },
   // Support (sr_) and parent support (pr_) keys.
   keyPrefixes: ['sr_', 'pr_'],
+  portalUrl: 'https://portal.telnyx.com/#/app/numbers/port-numbers?status=both',
   keyFilters: [{ prefix: 'pr_', field: 'parent support key', filter: 'filter[parent_support_key]' }],
   commentsPath: (orderId) => `porting_orders/${encodeURIComponent(orderId)}/comments`,
   commentsPaged: true,
@@ -194,6 +200,7 @@ export const PORT_OUT: Direction = withOrders<PortoutDetails>({
   // /portouts has no include_phone_numbers.
   withoutNumbers: undefined,
   keyPrefixes: ['PO_'],
+  portalUrl: 'https://portal.telnyx.com/#/app/numbers/port-outs',
   keyFilters: [{ prefix: 'PO_', field: 'support key', filter: 'filter[support_key]' }],
   // The spec gives the port-out comments list no paging parameters.
   commentsPath: (orderId) => `portouts/${encodeURIComponent(orderId)}/comments`,
