@@ -35,8 +35,9 @@ export async function startEmbeddedSandbox(opts: { liveEveryMs?: number; control
     host: '127.0.0.1',
     control: opts.control ?? false,
     clock,
-    // The default data, dated as of now: orders read "changed 3 hours ago", not months before the visitor came.
-    seed: { now: new Date(clock()).toISOString() },
+    // The default data, dated as of now: orders read "changed 3 hours ago", not months before the visitor came;
+    // and as a running account's (pending port-outs hours old, FOC dates ahead), since the demo goes on from there.
+    seed: { now: new Date(clock()).toISOString(), live: true },
     // Called only once a request was answered, which is after startSandbox resolved.
     onRequest: () => {
       if (sandbox.requests.length >= REQUEST_LOG_LIMIT) sandbox.clearRequests();

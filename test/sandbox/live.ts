@@ -224,7 +224,7 @@ export class LiveWorld {
     if (pools.refs.length === 0) pools.refs.push('DEMO-0001');
     if (pools.parents.length === 0) pools.parents.push(this.uniques.take(() => `pr_${prng.hex(6)}`));
     // Submitted by the account (in the portal, or by a colleague) just now.
-    const built = buildPortinOrder(prng, this.uniques, prng.uuid(), 'in-process', t, pools);
+    const built = buildPortinOrder(prng, this.uniques, prng.uuid(), 'in-process', t, pools, true);
     const order: PortingOrder = { ...built, created_at: isoMs(t), updated_at: isoMs(t) };
     const event = makePortinEvent({ prng, order, otherOrderId: () => order.id }, 'porting_order.status_changed', t, { pending: false, status: order.status });
     this.store.applyChange({ order, isNew: true, event });
@@ -273,7 +273,7 @@ export class LiveWorld {
   private newPortout(): AnyEvent {
     const t = this.store.nextEventTime('portout');
     // A winning carrier's request arriving now: pending, waiting on the account's answer.
-    const built = buildPortout(this.prng, this.uniques, this.prng.uuid(), 'pending', t);
+    const built = buildPortout(this.prng, this.uniques, this.prng.uuid(), 'pending', t, true);
     // Built as if hours old; its dates move with it to now, so its FOC stays days after the request.
     const shift = (iso: string): string => isoMs(Date.parse(iso) + t - Date.parse(built.created_at));
     const portout: PortoutDetails = {

@@ -31,6 +31,12 @@ export interface SeedOptions {
   totalEvents?: number;
   /** Anchor time: everything happens before it. Fixed by default so the data never depends on the wall clock. */
   now: string;
+  /**
+   * Dates as a running account's read at `now` (the demo): a pending port-out is 2–36 h old, open orders' FOC
+   * dates lie ahead. Off by default: the tests' data stays what they were written against. The same ids and
+   * other values either way.
+   */
+  live?: boolean;
 }
 
 export const DEFAULT_SEED_OPTIONS: Readonly<SeedOptions> = {
@@ -63,7 +69,7 @@ const PORTIN_AGE: Record<PortingOrderStatusValue, [number, number]> = {
   'cancel-pending': [10, 120],
 };
 const PORTOUT_AGE: Record<PortoutStatus, [number, number]> = {
-  pending: [0, 1], // replaced by PENDING_PORTOUT_AGE_MS
+  pending: [1, 20], // live: PENDING_PORTOUT_AGE_MS
   authorized: [2, 30],
   ported: [10, 400],
   rejected: [3, 200],
@@ -175,7 +181,7 @@ const FOC_AHEAD: ReadonlySet<PortingOrderStatusValue> = new Set(['in-process', '
 /** Port-out statuses whose FOC date lies ahead: the numbers have not left yet. */
 const PORTOUT_FOC_AHEAD: ReadonlySet<PortoutStatus> = new Set(['pending', 'authorized', 'rejected-pending']);
 
-export function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: PortingOrderStatusValue, nowMs: number, pools: Pools): PortingOrder {
+export function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: PortingOrderStatusValue, nowMs: number, pools: Pools, live = false): PortingOrder {
   const [minAge, maxAge] = PORTIN_AGE[status];
   const createdMs = nowMs - prng.int(minAge, maxAge) * DAY - prng.int(0, DAY);
   const locale = prng.weighted(LOCALES);
@@ -200,7 +206,7 @@ export function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: Por
     });
   }
   const focDrawn = isDraft ? null : createdMs + prng.int(5, 21) * DAY;
-  const focRequested = focDrawn === null ? null : isoMs(FOC_AHEAD.has(status) ? stillToCome(focDrawn, createdMs, nowMs) : focDrawn);
+  const focRequested = focDrawn === null ? null : isoMs(live && FOC_AHEAD.has(status) ? stillToCome(focDrawn, createdMs, nowMs) : focDrawn);
   const focActual = status === 'foc-date-confirmed' || status === 'ported' ? focRequested : null;
   const messagingCapable = prng.chance(0.6);
   const remaining = type === 'partial' ? prng.pick(['keep', 'disconnect'] as const) : null;
@@ -269,18 +275,18 @@ export function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: Por
   };
 }
 
-export function buildPortout(prng: Prng, u: Uniques, id: string, status: PortoutStatus, nowMs: number): PortoutDetails {
+export function buildPortout(prng: Prng, u: Uniques, id: string, status: PortoutStatus, nowMs: number, live = false): PortoutDetails {
   const [minAge, maxAge] = PORTOUT_AGE[status];
   const drawnAge = prng.int(minAge, maxAge) * DAY + prng.int(0, DAY);
   const [minPending, maxPending] = PENDING_PORTOUT_AGE_MS;
-  const createdMs = nowMs - (status === 'pending' ? minPending + (drawnAge % (maxPending - minPending)) : drawnAge);
+  const createdMs = nowMs - (live && status === 'pending' ? minPending + (drawnAge % (maxPending - minPending)) : drawnAge);
   const locale = prng.weighted(LOCALES);
   const [city, state, zip] = prng.pick(locale.places);
   const [carrier, spid] = prng.pick(WINNING_CARRIERS);
   const phones: string[] = [];
   for (let n = prng.chance(0.9) ? prng.int(1, 4) : prng.int(5, 20); n > 0; n--) phones.push(u.phone(locale));
   const requestedDrawn = createdMs + prng.int(3, 14) * DAY;
-  const requested = PORTOUT_FOC_AHEAD.has(status) ? stillToCome(requestedDrawn, createdMs, nowMs) : requestedDrawn;
+  const requested = live && PORTOUT_FOC_AHEAD.has(status) ? stillToCome(requestedDrawn, createdMs, nowMs) : requestedDrawn;
   const rejected = status === 'rejected' || status === 'rejected-pending';
   const rejection = rejected ? prng.pick(PORTOUT_REJECTIONS) : null;
   const name = prng.chance(0.5) ? prng.pick(COMPANIES) : prng.pick(PEOPLE);
@@ -345,7 +351,7 @@ export function buildSeed(opts: Partial<SeedOptions> = {}): SeedData {
   const portinEvents: { t: number; item: PortingEvent }[] = [];
   orderIds.forEach((id, i) => {
     const status = PORTING_ORDER_STATUSES[i % PORTING_ORDER_STATUSES.length] as PortingOrderStatusValue;
-    const order = buildPortinOrder(prng, u, id, status, nowMs, pools);
+    const order = buildPortinOrder(prng, u, id, status, nowMs, pools, o.live === true);
     const createdMs = Date.parse(order.created_at);
     const end = historyEnd(prng, createdMs, nowMs, status === 'ported' || status === 'cancelled');
     const otherOrderId = (): string =>
@@ -362,7 +368,7 @@ export function buildSeed(opts: Partial<SeedOptions> = {}): SeedData {
   const portoutEvents: { t: number; item: PortoutEvent }[] = [];
   for (let i = 0; i < o.portoutOrders; i++) {
     const status = PORTOUT_STATUSES[i % PORTOUT_STATUSES.length] as PortoutStatus;
-    const portout = buildPortout(prng, u, prng.uuid(), status, nowMs);
+    const portout = buildPortout(prng, u, prng.uuid(), status, nowMs, o.live === true);
     const createdMs = Date.parse(portout.created_at);
     const terminal = status === 'ported' || status === 'rejected' || status === 'canceled';
     const end = historyEnd(prng, createdMs, nowMs, terminal);

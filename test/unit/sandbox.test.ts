@@ -619,14 +619,24 @@ describe('sandbox', function () {
     });
   });
 
-  describe('the seed reads as an account would at its now (issue 19)', () => {
+  describe('the live seed (the demo\'s) reads as an account would at its now (issue 19)', () => {
     const NOW = Date.parse(DEFAULT_SEED_OPTIONS.now);
     const DAY = 86_400_000;
+    let live: Sandbox;
+    before(async () => {
+      live = await startSandbox({ seed: { live: true } });
+    });
+    after(() => live.close());
+    const livePage = async (path: string, extra = ''): Promise<unknown[]> => {
+      const res = await fetch(`${live.apiBaseUrl}${path}?page[size]=250${extra}`, { headers: { Authorization: `Bearer ${live.apiKey}` } });
+      assert.equal(res.status, 200);
+      return ((await res.json()) as { data: unknown[] }).data;
+    };
     interface Portout { id: string; status: string; created_at: string; foc_date: string; requested_foc_date: string; reason: string | null; rejection_code: number | null }
     interface Portin { id: string; status: { value: string }; activation_settings: { foc_datetime_requested: string | null; foc_datetime_actual: string | null } }
 
     it('a pending port-out is under two days old (Telnyx authorizes it at 48 h); only rejections carry a reason', async () => {
-      const portouts = (await page('/portouts', 1, 250)).data as unknown as Portout[];
+      const portouts = (await livePage('/portouts')) as Portout[];
       assert.ok(portouts.some((p) => p.status === 'pending'));
       for (const p of portouts) {
         if (p.status === 'pending') {
@@ -639,14 +649,19 @@ describe('sandbox', function () {
     });
 
     it("open orders' FOC dates are still to come", async () => {
-      for (const p of (await page('/portouts', 1, 250)).data as unknown as Portout[]) {
+      for (const p of (await livePage('/portouts')) as Portout[]) {
         if (['pending', 'authorized', 'rejected-pending'].includes(p.status)) assert.ok(Date.parse(p.foc_date) > NOW, `${p.status} port-out ${p.id}: FOC ${p.foc_date}`);
       }
-      for (const o of (await page('/porting_orders', 1, 250, '&include_phone_numbers=false')).data as unknown as Portin[]) {
+      for (const o of (await livePage('/porting_orders', '&include_phone_numbers=false')) as Portin[]) {
         const { foc_datetime_requested: requested, foc_datetime_actual: actual } = o.activation_settings;
         if (['in-process', 'submitted', 'foc-date-confirmed'].includes(o.status.value)) assert.ok(requested !== null && Date.parse(requested) > NOW, `${o.status.value} port-in ${o.id}: FOC requested ${requested}`);
         if (o.status.value === 'foc-date-confirmed') assert.ok(actual !== null && Date.parse(actual) > NOW, `confirmed port-in ${o.id}: FOC ${actual}`);
       }
+    });
+
+    it('the same ids as the tests\' seed', () => {
+      assert.deepEqual(ids(live.data.portoutOrders).sort(), ids(sb.data.portoutOrders).sort());
+      assert.deepEqual(ids(live.data.portinEvents), ids(sb.data.portinEvents));
     });
 
     it('on a clock, inserted events are stamped now; without one, a second after the newest as before', async () => {
