@@ -63,9 +63,9 @@ const isResponse = (v: object): v is ApiResponse => 'status' in v;
  * Now, or just after the order's newest comment when that is later (comments posted within one millisecond,
  * or a seed anchored ahead of the clock): an order's conversation keeps strictly increasing times.
  */
-function nextTime(latest: { created_at: string } | undefined): string {
+function nextTime(nowMs: number, latest: { created_at: string } | undefined): string {
   const last = latest === undefined ? Number.NEGATIVE_INFINITY : Date.parse(latest.created_at);
-  return new Date(Math.max(Date.now(), last + 1)).toISOString();
+  return new Date(Math.max(nowMs, last + 1)).toISOString();
 }
 
 /** The comment's text, or the 422 for a missing, non-string, empty or whitespace-only one. */
@@ -107,7 +107,7 @@ export function createPortingOrderComment(req: ApiRequest, id: string): ApiRespo
     id: randomUUID(),
     body: text.text,
     porting_order_id: order.id,
-    created_at: nextTime(req.store.commentsOf('portin', order.id).at(-1)),
+    created_at: nextTime(req.store.now(), req.store.commentsOf('portin', order.id).at(-1)),
     record_type: 'porting_comment',
     user_type: 'user',
   };
@@ -136,7 +136,7 @@ export function createPortoutComment(req: ApiRequest, id: string): ApiResponse {
     id: randomUUID(),
     body: text.text,
     portout_id: portout.id,
-    created_at: nextTime(req.store.commentsOf('portout', portout.id).at(-1)),
+    created_at: nextTime(req.store.now(), req.store.commentsOf('portout', portout.id).at(-1)),
     record_type: 'portout_comment',
     user_id: portout.user_id,
   };
@@ -184,7 +184,7 @@ function decide(decision: PortoutDecision, req: ApiRequest, id: string): ApiResp
     status: decision,
     reason: decision === 'rejected-pending' ? given : portout.reason,
     host_messaging: typeof hostMessaging === 'boolean' ? hostMessaging : portout.host_messaging,
-    updated_at: new Date().toISOString(),
+    updated_at: new Date(req.store.now()).toISOString(),
   };
   if (!req.dryRun) req.store.recordDecision(updated, decision, given);
   return ok({ data: updated });

@@ -19,7 +19,14 @@ import type {
 } from './model';
 import { PORTING_EXCEPTION_CODES } from './model';
 import { Prng } from './prng';
-import { EXCEPTION_DESCRIPTIONS, PORTIN_COMMENTS, PORTOUT_COMMENTS } from './seed-vocab';
+import {
+  EXCEPTION_DESCRIPTIONS,
+  PORTIN_ACCOUNT_COMMENTS,
+  PORTIN_SYSTEM_COMMENTS,
+  PORTIN_TELNYX_COMMENTS,
+  PORTOUT_ACCOUNT_COMMENTS,
+  PORTOUT_TELNYX_COMMENTS,
+} from './seed-vocab';
 
 /** Orders and port-outs use millisecond ISO strings, events microsecond ones — as in the spec examples. */
 export const isoMs = (ms: number): string => new Date(ms).toISOString();
@@ -27,6 +34,18 @@ export const isoMicro = (ms: number): string => new Date(ms).toISOString().repla
 
 const SYSTEM_USER_ID = '00000000-0000-4000-8000-000000000001';
 const TELNYX_ADMIN_IDS = ['6b2fa7c9-4b1e-4a0e-9d7a-2f1c9e3a5b10', 'c0a8e9d2-7f31-4c55-8a9e-1d2b3c4d5e6f'] as const;
+
+/** Whether a comment event's `user_id` is one of Telnyx's staff (the comment then has `user_id: null`). */
+export const isTelnyxUserId = (id: string): boolean => (TELNYX_ADMIN_IDS as readonly string[]).includes(id);
+
+/** Who writes a comment: the account, Telnyx's porting team, or (port-in only) Telnyx's automation. */
+export type CommentAuthorKind = 'user' | 'admin' | 'system';
+
+const PORTIN_COMMENTS_BY: Record<CommentAuthorKind, readonly string[]> = {
+  user: PORTIN_ACCOUNT_COMMENTS,
+  admin: PORTIN_TELNYX_COMMENTS,
+  system: PORTIN_SYSTEM_COMMENTS,
+};
 
 /** n strictly increasing integer times in (startMs, endMs), bursty rather than evenly spaced. */
 export function spreadTimes(prng: Prng, n: number, startMs: number, endMs: number): number[] {
@@ -178,6 +197,7 @@ function portinPayload<T extends PortingEventType>(
   at: number,
   status: PortingOrderStatus | null,
   lastMessaging: boolean,
+  author: CommentAuthorKind | undefined,
 ): PortingEventPayloads[PortingEventType] {
   const { prng, order } = ctx;
   switch (type) {
@@ -191,12 +211,15 @@ function portinPayload<T extends PortingEventType>(
         webhook_url: order.webhook_url,
       };
     case 'porting_order.new_comment': {
-      const userType = prng.weighted<'user' | 'admin' | 'system'>([['admin', 5], ['user', 4], ['system', 1]]);
-      const userId = userType === 'user' ? order.user_id : userType === 'admin' ? prng.pick(TELNYX_ADMIN_IDS) : SYSTEM_USER_ID;
+      // Drawn whether or not an author is given, so the seed (which gives none) draws as it always did.
+      const drawn = prng.weighted<CommentAuthorKind>([['admin', 5], ['user', 4], ['system', 1]]);
+      const userType = author ?? drawn;
+      const adminId = userType === 'admin' || drawn === 'admin' ? prng.pick(TELNYX_ADMIN_IDS) : TELNYX_ADMIN_IDS[0];
+      const userId = userType === 'user' ? order.user_id : userType === 'admin' ? adminId : SYSTEM_USER_ID;
       return {
         porting_order_id: order.id,
         support_key: order.support_key,
-        comment: { id: prng.uuid(), body: prng.pick(PORTIN_COMMENTS), inserted_at: isoMs(at), user_id: userId, user_type: userType },
+        comment: { id: prng.uuid(), body: prng.pick(PORTIN_COMMENTS_BY[userType]), inserted_at: isoMs(at), user_id: userId, user_type: userType },
       };
     }
     case 'porting_order.messaging_changed':
@@ -231,11 +254,11 @@ export function makePortinEvent(
   ctx: PortinEventContext,
   type: PortingEventType,
   at: number,
-  opts: { status?: PortingOrderStatus | null; lastMessaging?: boolean; pending?: boolean } = {},
+  opts: { status?: PortingOrderStatus | null; lastMessaging?: boolean; pending?: boolean; author?: CommentAuthorKind } = {},
 ): PortingEvent {
   const { prng, order } = ctx;
   const pending = opts.pending ?? prng.chance(0.06);
-  const payload = portinPayload(ctx, type, at, opts.status ?? null, opts.lastMessaging ?? true);
+  const payload = portinPayload(ctx, type, at, opts.status ?? null, opts.lastMessaging ?? true, opts.author);
   // The union is keyed by event_type; building it generically needs one cast.
   return {
     id: prng.uuid(),
@@ -277,6 +300,7 @@ function portoutPayload(
   type: PortoutEventType,
   status: PortoutStatus | null,
   focDate: string,
+  author: 'user' | 'admin' | undefined,
 ): PortoutEventPayloads[PortoutEventType] {
   switch (type) {
     case 'portout.status_changed': {
@@ -294,8 +318,19 @@ function portoutPayload(
         attempted_pin: prng.digits(4),
       };
     }
-    case 'portout.new_comment':
-      return { id: prng.uuid(), portout_id: portout.id, comment: prng.pick(PORTOUT_COMMENTS), user_id: portout.user_id };
+    case 'portout.new_comment': {
+      const id = prng.uuid();
+      // A fixed third by a hash of the id, so the same comments are Telnyx's whatever else changes.
+      const hashed = Number.parseInt(id.slice(0, 2), 16) % 3 === 0 ? 'admin' : 'user';
+      const telnyx = (author ?? hashed) === 'admin';
+      return {
+        id,
+        portout_id: portout.id,
+        comment: prng.pick(telnyx ? PORTOUT_TELNYX_COMMENTS : PORTOUT_ACCOUNT_COMMENTS),
+        // The spec: "the user that added the comment", so Telnyx's comments name a Telnyx user, not the account.
+        user_id: telnyx ? (TELNYX_ADMIN_IDS[Number.parseInt(id.slice(2, 3), 16) % 2] as string) : portout.user_id,
+      };
+    }
     case 'portout.foc_date_changed':
       return { id: portout.id, foc_date: focDate, user_id: portout.user_id };
   }
@@ -306,10 +341,10 @@ export function makePortoutEvent(
   portout: PortoutDetails,
   type: PortoutEventType,
   at: number,
-  opts: { status?: PortoutStatus | null; focDate?: string; pending?: boolean } = {},
+  opts: { status?: PortoutStatus | null; focDate?: string; pending?: boolean; author?: 'user' | 'admin' } = {},
 ): PortoutEvent {
   const pending = opts.pending ?? prng.chance(0.06);
-  const payload = portoutPayload(prng, portout, type, opts.status ?? null, opts.focDate ?? portout.foc_date);
+  const payload = portoutPayload(prng, portout, type, opts.status ?? null, opts.focDate ?? portout.foc_date, opts.author);
   return {
     id: prng.uuid(),
     event_type: type,

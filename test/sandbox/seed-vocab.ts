@@ -170,31 +170,50 @@ export const EXCEPTION_DESCRIPTIONS: Readonly<Record<PortingExceptionCode, strin
   SV_UNKNOWN_FAILURE: 'The subscription version failed for an unknown reason.',
 };
 
-export const PORTIN_COMMENTS = [
+// Comments by who writes them: the author decides the text, so a line only Telnyx would write ("We have
+// submitted the order…") is never shown as the account's, and the account's own lines never as Telnyx's.
+
+/** What Telnyx's porting team writes on a port-in (`user_type: "admin"`). */
+export const PORTIN_TELNYX_COMMENTS = [
   'Please upload a copy of the latest invoice from the current provider.',
-  'LOA uploaded, thanks!',
   'We have submitted the order to the losing carrier.',
   'The losing carrier has confirmed the FOC date.',
   'Can you double-check the account number? It should match the invoice.',
-  'Updated the PIN as requested.',
   'The order was rejected by the losing carrier; see the exception details.',
-  'Is it possible to move the FOC date to next Tuesday?',
-  'Numbers have been activated on the Telnyx network.',
   'Please confirm the service address, the carrier has a different suite number.',
-  'Resubmitted with the corrected authorized person name.',
-  'Messaging port is in progress and should complete within 24 hours.',
-  'Requesting an expedite for this order, please.',
-  'Split the order because two numbers belong to a different account.',
+  'We split the order because two numbers belong to a different account.',
 ] as const;
 
-export const PORTOUT_COMMENTS = [
+/** What the account writes on its own port-in (`user_type: "user"`). */
+export const PORTIN_ACCOUNT_COMMENTS = [
+  'LOA uploaded, thanks!',
+  'Updated the PIN as requested.',
+  'Is it possible to move the FOC date to next Tuesday?',
+  'Resubmitted with the corrected authorized person name.',
+  'Requesting an expedite for this order, please.',
+] as const;
+
+/** Telnyx's automatic lines (`user_type: "system"`). */
+export const PORTIN_SYSTEM_COMMENTS = [
+  'Numbers have been activated on the Telnyx network.',
+  'Messaging port is in progress and should complete within 24 hours.',
+  'The FOC date is confirmed; activation is scheduled for that day.',
+] as const;
+
+/** What Telnyx's porting team writes on a port-out (the comment's `user_id` is null). */
+export const PORTOUT_TELNYX_COMMENTS = [
   'Port-out request received from the winning carrier.',
-  'Customer confirmed they want to port these numbers out.',
   'PIN provided by the winning carrier does not match.',
-  'Please verify the authorized name on the account.',
   'FOC date adjusted at the request of the winning carrier.',
   'Numbers released to the winning carrier.',
+  'Please verify the authorized name on the account.',
+] as const;
+
+/** What the account writes on a port-out of its numbers. */
+export const PORTOUT_ACCOUNT_COMMENTS = [
+  'Customer confirmed they want to port these numbers out.',
   'Customer asked to cancel the port-out.',
+  'We did not expect this request; checking with the customer before answering.',
 ] as const;
 
 /** Rejection reasons for port-outs, keyed by an invented but stable rejection_code. */

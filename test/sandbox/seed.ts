@@ -31,6 +31,12 @@ export interface SeedOptions {
   totalEvents?: number;
   /** Anchor time: everything happens before it. Fixed by default so the data never depends on the wall clock. */
   now: string;
+  /**
+   * Dates as a running account's read at `now` (the demo): a pending port-out is 2–36 h old, open orders' FOC
+   * dates lie ahead. Off by default: the tests' data stays what they were written against. The same ids and
+   * other values either way.
+   */
+  live?: boolean;
 }
 
 export const DEFAULT_SEED_OPTIONS: Readonly<SeedOptions> = {
@@ -42,6 +48,12 @@ export const DEFAULT_SEED_OPTIONS: Readonly<SeedOptions> = {
 };
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/**
+ * How old a pending port-out is: Telnyx authorizes one left unanswered for 48 hours, so an older one cannot be
+ * pending; these leave a running demo hours before it authorizes them itself (test/sandbox/live.ts).
+ */
+const PENDING_PORTOUT_AGE_MS: readonly [number, number] = [2 * HOUR, 36 * HOUR];
 /** Everything belongs to one account, as it would for one API key. */
 const ACCOUNT_USER_ID = '7865816a-ee85-4e50-b19e-52983dcc6d4a';
 
@@ -57,7 +69,7 @@ const PORTIN_AGE: Record<PortingOrderStatusValue, [number, number]> = {
   'cancel-pending': [10, 120],
 };
 const PORTOUT_AGE: Record<PortoutStatus, [number, number]> = {
-  pending: [1, 20],
+  pending: [1, 20], // live: PENDING_PORTOUT_AGE_MS
   authorized: [2, 30],
   ported: [10, 400],
   rejected: [3, 200],
@@ -98,9 +110,13 @@ function eventCounts(prng: Prng, o: SeedOptions): number[] {
 }
 
 /** Dataset-wide uniqueness for numbers and keys, so an exact-match filter finds exactly one owner. */
-class Uniques {
+export class Uniques {
   private readonly seen = new Set<string>();
   constructor(private readonly prng: Prng) {}
+  /** Values already in use elsewhere (orders made after the seed must not reuse the seed's numbers and keys). */
+  remember(values: Iterable<string>): void {
+    for (const v of values) this.seen.add(v);
+  }
   take(make: () => string): string {
     for (;;) {
       const v = make();
@@ -125,7 +141,7 @@ function phoneCount(prng: Prng): number {
   return prng.int(min, max);
 }
 
-function activationFor(status: PortingOrderStatusValue, prng: Prng): PortingPhoneNumber['activation_status'] {
+export function activationFor(status: PortingOrderStatusValue, prng: Prng): PortingPhoneNumber['activation_status'] {
   switch (status) {
     case 'draft':
     case 'in-process':
@@ -145,14 +161,27 @@ function activationFor(status: PortingOrderStatusValue, prng: Prng): PortingPhon
   }
 }
 
-interface Pools {
+export interface Pools {
   /** customer_reference values, shared by several orders like a real customer's project codes. */
   refs: string[];
   /** parent_support_key values: orders submitted together share one. */
   parents: string[];
 }
 
-function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: PortingOrderStatusValue, nowMs: number, pools: Pools): PortingOrder {
+/**
+ * A date still to come for an open order whose drawn date has gone: what an open order shows as its FOC must
+ * not read as past. Derived from the drawn date, not drawn again, so nothing after it in the seed changes.
+ */
+function stillToCome(ms: number, createdMs: number, nowMs: number): number {
+  return ms > nowMs ? ms : nowMs + DAY + ((ms - createdMs) % (7 * DAY));
+}
+
+/** Port-in statuses whose requested FOC date lies ahead: the order has not reached it yet. */
+const FOC_AHEAD: ReadonlySet<PortingOrderStatusValue> = new Set(['in-process', 'submitted', 'foc-date-confirmed']);
+/** Port-out statuses whose FOC date lies ahead: the numbers have not left yet. */
+const PORTOUT_FOC_AHEAD: ReadonlySet<PortoutStatus> = new Set(['pending', 'authorized', 'rejected-pending']);
+
+export function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: PortingOrderStatusValue, nowMs: number, pools: Pools, live = false): PortingOrder {
   const [minAge, maxAge] = PORTIN_AGE[status];
   const createdMs = nowMs - prng.int(minAge, maxAge) * DAY - prng.int(0, DAY);
   const locale = prng.weighted(LOCALES);
@@ -176,7 +205,8 @@ function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: PortingOrd
       record_type: 'porting_phone_number',
     });
   }
-  const focRequested = isDraft ? null : isoMs(createdMs + prng.int(5, 21) * DAY);
+  const focDrawn = isDraft ? null : createdMs + prng.int(5, 21) * DAY;
+  const focRequested = focDrawn === null ? null : isoMs(live && FOC_AHEAD.has(status) ? stillToCome(focDrawn, createdMs, nowMs) : focDrawn);
   const focActual = status === 'foc-date-confirmed' || status === 'ported' ? focRequested : null;
   const messagingCapable = prng.chance(0.6);
   const remaining = type === 'partial' ? prng.pick(['keep', 'disconnect'] as const) : null;
@@ -245,15 +275,18 @@ function buildPortinOrder(prng: Prng, u: Uniques, id: string, status: PortingOrd
   };
 }
 
-function buildPortout(prng: Prng, u: Uniques, id: string, status: PortoutStatus, nowMs: number): PortoutDetails {
+export function buildPortout(prng: Prng, u: Uniques, id: string, status: PortoutStatus, nowMs: number, live = false): PortoutDetails {
   const [minAge, maxAge] = PORTOUT_AGE[status];
-  const createdMs = nowMs - prng.int(minAge, maxAge) * DAY - prng.int(0, DAY);
+  const drawnAge = prng.int(minAge, maxAge) * DAY + prng.int(0, DAY);
+  const [minPending, maxPending] = PENDING_PORTOUT_AGE_MS;
+  const createdMs = nowMs - (live && status === 'pending' ? minPending + (drawnAge % (maxPending - minPending)) : drawnAge);
   const locale = prng.weighted(LOCALES);
   const [city, state, zip] = prng.pick(locale.places);
   const [carrier, spid] = prng.pick(WINNING_CARRIERS);
   const phones: string[] = [];
   for (let n = prng.chance(0.9) ? prng.int(1, 4) : prng.int(5, 20); n > 0; n--) phones.push(u.phone(locale));
-  const requested = createdMs + prng.int(3, 14) * DAY;
+  const requestedDrawn = createdMs + prng.int(3, 14) * DAY;
+  const requested = live && PORTOUT_FOC_AHEAD.has(status) ? stillToCome(requestedDrawn, createdMs, nowMs) : requestedDrawn;
   const rejected = status === 'rejected' || status === 'rejected-pending';
   const rejection = rejected ? prng.pick(PORTOUT_REJECTIONS) : null;
   const name = prng.chance(0.5) ? prng.pick(COMPANIES) : prng.pick(PEOPLE);
@@ -318,7 +351,7 @@ export function buildSeed(opts: Partial<SeedOptions> = {}): SeedData {
   const portinEvents: { t: number; item: PortingEvent }[] = [];
   orderIds.forEach((id, i) => {
     const status = PORTING_ORDER_STATUSES[i % PORTING_ORDER_STATUSES.length] as PortingOrderStatusValue;
-    const order = buildPortinOrder(prng, u, id, status, nowMs, pools);
+    const order = buildPortinOrder(prng, u, id, status, nowMs, pools, o.live === true);
     const createdMs = Date.parse(order.created_at);
     const end = historyEnd(prng, createdMs, nowMs, status === 'ported' || status === 'cancelled');
     const otherOrderId = (): string =>
@@ -335,7 +368,7 @@ export function buildSeed(opts: Partial<SeedOptions> = {}): SeedData {
   const portoutEvents: { t: number; item: PortoutEvent }[] = [];
   for (let i = 0; i < o.portoutOrders; i++) {
     const status = PORTOUT_STATUSES[i % PORTOUT_STATUSES.length] as PortoutStatus;
-    const portout = buildPortout(prng, u, prng.uuid(), status, nowMs);
+    const portout = buildPortout(prng, u, prng.uuid(), status, nowMs, o.live === true);
     const createdMs = Date.parse(portout.created_at);
     const terminal = status === 'ported' || status === 'rejected' || status === 'canceled';
     const end = historyEnd(prng, createdMs, nowMs, terminal);

@@ -23,6 +23,7 @@ import type {
   RequestLogEntry,
   RuntimeConfig,
 } from './store';
+import { LiveWorld } from './live';
 import { DEFAULT_CONFIG, SandboxStore } from './store';
 
 export type { Fault, FaultMatch, HeldRequest, QueuedFault } from './faults';
@@ -65,6 +66,11 @@ export interface SandboxOptions extends Partial<RuntimeConfig> {
   seed?: Partial<SeedOptions>;
   /** Called once per API request after it was answered (or cut off). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * The sandbox's time in epoch ms (default: none). With one, inserted and live events are stamped with it, and
+   * comments and answers too; a test gives one to run hours of a demo without waiting.
+   */
+  clock?: () => number;
 }
 
 export interface Sandbox {
@@ -105,6 +111,11 @@ export interface Sandbox {
   clearRepublishes(): void;
   /** Adds events newer than all existing ones; returns them oldest first. */
   insertEvents(req: InsertEventsRequest): AnyEvent[];
+  /**
+   * One moment of a running account (test/sandbox/live.ts): real changes of its orders, each with its event,
+   * stamped now; returns the new events, oldest first. A reset starts the account over.
+   */
+  tickLive(): AnyEvent[];
   /** Gives events inserted with `pending: true` their payload (`payload_status` "completed"); returns them. */
   completeEvents(req: CompleteEventsRequest): AnyEvent[];
   /**
@@ -233,7 +244,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   for (const key of Object.keys(DEFAULT_CONFIG) as (keyof RuntimeConfig)[]) given[key] = opts[key] ?? DEFAULT_CONFIG[key];
   const initial = parseConfigPatch(given);
   if (typeof initial === 'string') throw new Error(initial);
-  const store = new SandboxStore(opts.seed ?? {}, initial as RuntimeConfig);
+  const store = new SandboxStore(opts.seed ?? {}, initial as RuntimeConfig, opts.clock);
+  let live: LiveWorld | undefined;
+  store.onReset(() => (live = undefined));
   let requestCounter = 0;
   let inFlight = 0;
   let peakInFlight = 0;
@@ -439,6 +452,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store.republishes = [];
     },
     insertEvents: (req) => store.insertEvents(req),
+    tickLive: () => (live ??= new LiveWorld(store, opts.seed?.seed ?? 0)).tick(),
     completeEvents: (req) => store.completeEvents(req),
     removeRecords: (req) => store.removeRecords(req),
     setLatency: (ms) => {

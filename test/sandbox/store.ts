@@ -20,7 +20,7 @@ import type {
 import { Prng } from './prng';
 import type { SeedOptions } from './seed';
 import { buildSeed, resolveSeedOptions } from './seed';
-import { makePortinEvent, makePortoutEvent } from './seed-events';
+import { isTelnyxUserId, makePortinEvent, makePortoutEvent } from './seed-events';
 
 export type PortoutEventsPath = 'portouts' | 'portout';
 
@@ -190,6 +190,12 @@ export class SandboxStore {
   constructor(
     private readonly seedOptions: Partial<SeedOptions>,
     private readonly initialConfig: RuntimeConfig,
+    /**
+     * The sandbox's time, when it runs in time (the demo): inserted events are stamped with it, comments and
+     * answers too. Without one, inserted events follow the newest one by a second, so the data stays the same
+     * from run to run, and comments and answers take the wall clock.
+     */
+    private readonly clock?: () => number,
   ) {
     this.original = buildSeed(seedOptions);
     this.originalComments = commentsFromEvents(this.original);
@@ -247,13 +253,58 @@ export class SandboxStore {
     return t;
   }
 
-  recordRepublish(direction: Direction, id: string): void {
-    this.republishes.push({ direction, id, at: new Date().toISOString() });
+  /** The sandbox's now, in epoch ms: its clock's, else the wall clock's. */
+  now(): number {
+    return this.clock?.() ?? Date.now();
+  }
+
+  /** Whether the sandbox runs on a clock (its inserted events are stamped now). */
+  get clocked(): boolean {
+    return this.clock !== undefined;
   }
 
   /**
-   * Adds `count` events newer than every existing one (one second apart, so the order is total) and
-   * returns them oldest first. Orders themselves are left unchanged.
+   * When the next new event of a direction happens: now on a clock (after the newest event, so lists keep a
+   * total order), else a second after the newest event.
+   */
+  nextEventTime(direction: Direction, after = Number.NEGATIVE_INFINITY): number {
+    const head = direction === 'portin' ? this.data.portinEvents[0] : this.data.portoutEvents[0];
+    const last = Math.max(head === undefined ? this.anchorMs : this.timeOf(head), after);
+    return this.clock ? Math.max(this.clock(), last + 1) : last + 1000;
+  }
+
+  /**
+   * One real change of an order, as a running account sees it happen: the order's new copy (or a new order)
+   * takes its place, its event becomes the newest, and a comment event's comment joins the conversation.
+   */
+  applyChange(change: { order: PortingOrder | PortoutDetails; isNew?: boolean; event: AnyEvent; comment?: PortingComment | PortoutComment }): void {
+    const list = change.order.record_type === 'porting_order' ? 'portinOrders' : 'portoutOrders';
+    if (change.isNew === true) {
+      const data = this.data as unknown as Record<ListName, AnyRecord[]>;
+      data[list] = [change.order, ...data[list]];
+      this.byIdOf(list).set(change.order.id, change.order);
+    } else {
+      this.replaceOrder(list, change.order);
+    }
+    const e = change.event;
+    if (e.record_type === 'porting_event') {
+      this.data.portinEvents.unshift(e);
+      this.portinEventsById.set(e.id, e);
+    } else {
+      this.data.portoutEvents.unshift(e);
+      this.portoutEventsById.set(e.id, e);
+    }
+    this.times.set(e, Date.parse(e.created_at));
+    if (change.comment) this.addComment(change.comment);
+  }
+
+  recordRepublish(direction: Direction, id: string): void {
+    this.republishes.push({ direction, id, at: new Date(this.now()).toISOString() });
+  }
+
+  /**
+   * Adds `count` events newer than every existing one (one second apart, so the order is total; on a clock,
+   * stamped now) and returns them oldest first. Only a status change changes its order.
    */
   insertEvents(req: InsertEventsRequest): AnyEvent[] {
     if (!Number.isInteger(req.count) || req.count < 1 || req.count > 10_000) throw new RangeError('count must be an integer in 1..10000');
@@ -264,11 +315,9 @@ export class SandboxStore {
       throw new NotFoundError(`no ${req.direction} order ${req.orderId}`);
     }
     if (orders.length === 0) throw new NotFoundError(`there are no ${req.direction} orders`);
-    const head = isPortin ? this.data.portinEvents[0] : this.data.portoutEvents[0];
-    let t = head === undefined ? this.anchorMs : this.timeOf(head);
     const created: AnyEvent[] = [];
     for (let i = 0; i < req.count; i++) {
-      t += 1000;
+      const t = this.nextEventTime(req.direction);
       const orderId = req.orderId ?? prng.pick(orders).id;
       if (isPortin) {
         const order = this.portinOrder(orderId) as PortingOrder;
@@ -467,7 +516,7 @@ function oldestFirst<C extends { id: string; created_at: string }>(list: C[]): C
 /**
  * The seed's conversations: one comment per completed new_comment event (a pending one has no payload to
  * take it from). Port-in comments keep the event's user_type; a port-out comment's user_id is the event's,
- * except that about a third (by a hash of the id, so always the same ones) are a Telnyx admin's (null).
+ * or null when the event names a Telnyx admin (about a third, by a hash of the id), as the spec says.
  */
 function commentsFromEvents(seed: SeedData): CommentData {
   const portin = new Map<string, PortingComment[]>();
@@ -494,7 +543,7 @@ function commentsFromEvents(seed: SeedData): CommentData {
       portout_id: e.portout_id,
       created_at: e.created_at,
       record_type: 'portout_comment',
-      user_id: Number.parseInt(p.id.slice(0, 2), 16) % 3 === 0 ? null : p.user_id,
+      user_id: isTelnyxUserId(p.user_id) ? null : p.user_id,
     });
   }
   for (const list of portin.values()) oldestFirst(list);

@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { DEFAULT_SEED_OPTIONS } from '../sandbox/seed';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 
 interface Answer {
@@ -615,6 +616,72 @@ describe('sandbox', function () {
       sb.configure({ rateLimitHeaders: true });
       sb.addFault({ path: '/v2/porting_orders' }, { status: 429 });
       assert.equal((await get('/porting_orders')).headers.get('x-ratelimit-remaining'), '0');
+    });
+  });
+
+  describe('the live seed (the demo\'s) reads as an account would at its now (issue 19)', () => {
+    const NOW = Date.parse(DEFAULT_SEED_OPTIONS.now);
+    const DAY = 86_400_000;
+    let live: Sandbox;
+    before(async () => {
+      live = await startSandbox({ seed: { live: true } });
+    });
+    after(() => live.close());
+    const livePage = async (path: string, extra = ''): Promise<unknown[]> => {
+      const res = await fetch(`${live.apiBaseUrl}${path}?page[size]=250${extra}`, { headers: { Authorization: `Bearer ${live.apiKey}` } });
+      assert.equal(res.status, 200);
+      return ((await res.json()) as { data: unknown[] }).data;
+    };
+    interface Portout { id: string; status: string; created_at: string; foc_date: string; requested_foc_date: string; reason: string | null; rejection_code: number | null }
+    interface Portin { id: string; status: { value: string }; activation_settings: { foc_datetime_requested: string | null; foc_datetime_actual: string | null } }
+
+    it('a pending port-out is under two days old (Telnyx authorizes it at 48 h); only rejections carry a reason', async () => {
+      const portouts = (await livePage('/portouts')) as Portout[];
+      assert.ok(portouts.some((p) => p.status === 'pending'));
+      for (const p of portouts) {
+        if (p.status === 'pending') {
+          const age = NOW - Date.parse(p.created_at);
+          assert.ok(age > 0 && age < 2 * DAY, `pending port-out ${p.id} is ${(age / DAY).toFixed(1)} days old`);
+        }
+        if (p.status !== 'rejected' && p.status !== 'rejected-pending') assert.deepEqual([p.reason, p.rejection_code], [null, null], `${p.status} port-out ${p.id}`);
+        else assert.ok(p.reason, `${p.status} port-out ${p.id} says why`);
+      }
+    });
+
+    it("open orders' FOC dates are still to come", async () => {
+      for (const p of (await livePage('/portouts')) as Portout[]) {
+        if (['pending', 'authorized', 'rejected-pending'].includes(p.status)) assert.ok(Date.parse(p.foc_date) > NOW, `${p.status} port-out ${p.id}: FOC ${p.foc_date}`);
+      }
+      for (const o of (await livePage('/porting_orders', '&include_phone_numbers=false')) as Portin[]) {
+        const { foc_datetime_requested: requested, foc_datetime_actual: actual } = o.activation_settings;
+        if (['in-process', 'submitted', 'foc-date-confirmed'].includes(o.status.value)) assert.ok(requested !== null && Date.parse(requested) > NOW, `${o.status.value} port-in ${o.id}: FOC requested ${requested}`);
+        if (o.status.value === 'foc-date-confirmed') assert.ok(actual !== null && Date.parse(actual) > NOW, `confirmed port-in ${o.id}: FOC ${actual}`);
+      }
+    });
+
+    it('the same ids as the tests\' seed', () => {
+      assert.deepEqual(ids(live.data.portoutOrders).sort(), ids(sb.data.portoutOrders).sort());
+      assert.deepEqual(ids(live.data.portinEvents), ids(sb.data.portinEvents));
+    });
+
+    it('on a clock, inserted events are stamped now; without one, a second after the newest as before', async () => {
+      let now = NOW + 3 * 3_600_000;
+      const clocked = await startSandbox({ clock: () => now });
+      try {
+        const res = await fetch(`${clocked.url}/__sandbox/events`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${clocked.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ direction: 'portin', count: 2 }),
+        });
+        const made = (await res.json()) as { created_at: string }[];
+        assert.deepEqual(made.map((e) => Date.parse(e.created_at) - now), [0, 1], 'now, then just after it so the list keeps its order');
+        now += 60_000;
+        assert.equal(Date.parse(clocked.tickLive()[0]!.created_at), now, 'a live change too');
+      } finally {
+        await clocked.close();
+      }
+      const head = Date.parse(sb.data.portinEvents[0]!.created_at);
+      assert.equal(Date.parse(sb.insertEvents({ direction: 'portin', count: 1 })[0]!.created_at), head + 1000);
     });
   });
 });
