@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
 import { newestFirst } from '../api/records';
+import { orderIdName, orderName } from '../presentation/orderName';
 import { readSettings } from '../config';
 import type { Services } from '../services';
 import { EventsNode } from '../tree/eventsNode';
@@ -24,7 +25,7 @@ export function registerExportEvents(s: Services): vscode.Disposable {
     try {
       const client = await s.session.get();
       const all = await withPagesProgress(
-        orderId ? vscode.l10n.t('Exporting {0} events of order {1}', dir.label, orderId.slice(0, 8)) : vscode.l10n.t('Exporting {0} events', dir.label),
+        orderId ? vscode.l10n.t('Exporting the events of {0}', node.order ? orderName(dir, node.order) : orderIdName(dir, orderId)) : vscode.l10n.t('Exporting {0} events', dir.label),
         (onProgress, signal) => client.allEvents(dir, { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, onProgress, signal }, orderId),
       );
       const events = newestFirst(all.items);

@@ -12,7 +12,7 @@ import { reportError } from '../ui/notify';
 export function registerOpenComments(s: Services): vscode.Disposable {
   const open = async (node?: OrderNode): Promise<Conversation | undefined> => {
     if (!(node instanceof OrderNode) || !node.order.id) return undefined;
-    const title = orderView(node.direction, node.order).label;
+    const title = orderView(node.direction, node.order).name;
     try {
       const uri = orderUri(node.direction.id, node.order.id, title);
       await vscode.window.showTextDocument(await s.docs.open(uri), { preview: false });
