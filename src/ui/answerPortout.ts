@@ -9,6 +9,7 @@ import { TelnyxError } from '../api/errors';
 import type { Order, PortoutAnswer, PortoutDecision } from '../api/types';
 import { orderName } from '../presentation/orderName';
 import { orderView } from '../presentation/orderView';
+import { readableNumber } from '../presentation/phoneNumber';
 import { plainText } from '../presentation/plainText';
 import { fieldValueText } from '../presentation/locale';
 import { fieldText } from '../presentation/recordFields';
@@ -24,7 +25,7 @@ const inFlight = new Set<string>();
 /** The port-out's facts a person needs to decide, in plain words (API text flattened, never Markdown). */
 function facts(order: Order): string[] {
   const numbers = PORT_OUT.numbersOf(order);
-  const listed = plainText(numbers.slice(0, 10).join(', '));
+  const listed = plainText(numbers.slice(0, 10).map(readableNumber).join(', '));
   const shown = numbers.length === 0 ? vscode.l10n.t('none listed') : numbers.length > 10 ? vscode.l10n.t('{0} (+{1} more)', listed, numbers.length - 10) : listed;
   const fields = PORT_OUT.detailFields(order)
     .map(([name, value]) => [name, fieldText(value)] as const)
