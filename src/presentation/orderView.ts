@@ -46,14 +46,16 @@ export function orderView(dir: Direction, order: Order, now: number = Date.now()
   const urgent = attentionOf(dir, order, now);
   return {
     label,
-    name: orderName(dir, order),
+    // Getters: labels are read on every render, the name and tooltip only when something else names the order.
+    get name() {
+      return orderName(dir, order);
+    },
     names,
     description: [...describe(status, when, urgent, now), ...trailing].join(' · '),
     spokenDescription: [...describe(status, when, urgent, now, true), ...trailing].join(', '),
     status,
     statusValue,
     attention: urgent,
-    // A getter: labels are read on every render, tooltips only on hover.
     get tooltip() {
       return orderTooltip(dir, order, status, urgent, orderName(dir, order));
     },
