@@ -6,7 +6,6 @@ import { registerClearApiKey } from './commands/clearApiKey';
 import { registerCheckNow } from './commands/checkNow';
 import { registerClearFilter } from './commands/clearFilter';
 import { registerCopyId } from './commands/copyId';
-import { registerExportEvents } from './commands/exportEvents';
 import { registerFilterByStatus } from './commands/filterByStatus';
 import { registerFindOrder } from './commands/findOrder';
 import { registerLoadMore } from './commands/loadMore';
@@ -14,8 +13,6 @@ import { registerMarkAllSeen } from './commands/markAllSeen';
 import { registerOpenEvent } from './commands/openEvent';
 import { registerOpenEventById } from './commands/openEventById';
 import { registerOpenOrder } from './commands/openOrder';
-import { registerOpenInMissionControl } from './commands/openInMissionControl';
-import { registerCopyNumbers } from './commands/copyNumbers';
 import { registerAuthorizePortout } from './commands/authorizePortout';
 import { registerRejectPortout } from './commands/rejectPortout';
 import { registerRefresh } from './commands/refresh';
@@ -45,7 +42,6 @@ import { registerStartDemoSandbox } from './commands/startDemoSandbox';
 import { registerStopDemoSandbox } from './commands/stopDemoSandbox';
 import { DemoAccount } from './demo/demoAccount';
 import { registerSwitchAccount } from './commands/switchAccount';
-import { registerRenameAccount } from './commands/renameAccount';
 import { registerRemoveAccount } from './commands/removeAccount';
 import { VIEW_ID, type Services } from './services';
 import { Session } from './session';
@@ -130,7 +126,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerStartDemoSandbox(services),
     registerStopDemoSandbox(services),
     registerSwitchAccount(services),
-    registerRenameAccount(services),
     registerRemoveAccount(services),
     registerClearApiKey(services),
     registerRefresh(services),
@@ -140,8 +135,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerOpenEvent(services),
     registerOpenEventById(),
     registerOpenOrder(services),
-    registerOpenInMissionControl(services),
-    registerCopyNumbers(services),
     registerAuthorizePortout(services),
     registerRejectPortout(services),
     comments,
@@ -158,7 +151,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerFilterByStatus(services),
     registerClearFilter(services),
     registerFindOrder(services),
-    registerExportEvents(services),
     registerCopyId(),
     registerShowLog(services),
     registerMarkAllSeen(services),

@@ -1,6 +1,7 @@
 // Find Order on the wire: the API's filters for the meanings it can answer, every page for the rest (see
 // searchPlan), all at once, merged into one list with what each order matched on.
 
+import { withNumbers } from './fillNumbers';
 import type { TelnyxClient } from './client';
 import type { Direction } from './directions';
 import type { FetchAllOptions } from './fetchAll';
@@ -78,7 +79,8 @@ export async function findOrders(client: TelnyxClient, dir: Direction, text: str
     }
     const matchedBy = new Map<string, readonly MatchField[]>();
     for (const [id, m] of byId) matchedBy.set(id, MATCH_FIELDS.filter((f) => m.fields.has(f)));
-    return { orders: newestFirst([...[...byId.values()].map((m) => m.order), ...anonymous]), matchedBy, scanned: scanned !== undefined, settled };
+    const orders = await withNumbers(client, dir, newestFirst([...[...byId.values()].map((m) => m.order), ...anonymous]), { concurrency: opts.concurrency ?? 1, signal: inner.signal });
+    return { orders, matchedBy, scanned: scanned !== undefined, settled };
   } finally {
     opts.signal?.removeEventListener('abort', abort);
   }

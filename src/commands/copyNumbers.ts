@@ -6,7 +6,8 @@ import type { Services } from '../services';
 import { OrderNode } from '../tree/orderNode';
 import { reportError } from '../ui/notify';
 
-export function registerCopyNumbers(s: Services): vscode.Disposable {
+/** The handler of telnyxPorting.copyNumbers (registered lazily: src/tools/lazyTools.ts). */
+export function copyNumbers(s: Services) {
   const copy = async (node?: unknown): Promise<string[] | undefined> => {
     if (!(node instanceof OrderNode) || !node.order.id) return undefined;
     const dir = node.direction;
@@ -28,5 +29,5 @@ export function registerCopyNumbers(s: Services): vscode.Disposable {
     vscode.window.setStatusBarMessage(numbers.length === 1 ? vscode.l10n.t('Copied {0}', numbers[0]!) : vscode.l10n.t('Copied {0} numbers', numbers.length), 3000);
     return numbers;
   };
-  return vscode.commands.registerCommand('telnyxPorting.copyNumbers', copy);
+  return copy;
 }

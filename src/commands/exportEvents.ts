@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
 import { newestFirst } from '../api/records';
+import { orderIdName, orderName } from '../presentation/orderName';
 import { readSettings } from '../config';
 import type { Services } from '../services';
 import { EventsNode } from '../tree/eventsNode';
@@ -11,8 +12,9 @@ import { reportError } from '../ui/notify';
 import { withPagesProgress } from '../ui/progress';
 import { showError, showWarning } from '../ui/messages';
 
-export function registerExportEvents(s: Services): vscode.Disposable {
-  const exportEvents = async (node?: EventsNode): Promise<number | undefined> => {
+/** The handler of telnyxPorting.exportEvents (registered lazily: src/tools/lazyTools.ts). */
+export function exportEvents(s: Services) {
+  const run = async (node?: EventsNode): Promise<number | undefined> => {
     if (!(node instanceof EventsNode)) return undefined;
     const dir = node.direction;
     const orderId = node.orderId;
@@ -24,7 +26,7 @@ export function registerExportEvents(s: Services): vscode.Disposable {
     try {
       const client = await s.session.get();
       const all = await withPagesProgress(
-        orderId ? vscode.l10n.t('Exporting {0} events of order {1}', dir.label, orderId.slice(0, 8)) : vscode.l10n.t('Exporting {0} events', dir.label),
+        orderId ? vscode.l10n.t('Exporting the events of {0}', node.order ? orderName(dir, node.order) : orderIdName(dir, orderId)) : vscode.l10n.t('Exporting {0} events', dir.label),
         (onProgress, signal) => client.allEvents(dir, { pageSize: MAX_PAGE_SIZE, concurrency: readSettings().concurrency, onProgress, signal }, orderId),
       );
       const events = newestFirst(all.items);
@@ -37,9 +39,9 @@ export function registerExportEvents(s: Services): vscode.Disposable {
       await vscode.window.showTextDocument(doc, { preview: false });
       return events.length;
     } catch (e) {
-      await reportError(e, s.log, () => exportEvents(node));
+      await reportError(e, s.log, () => run(node));
       return undefined;
     }
   };
-  return vscode.commands.registerCommand('telnyxPorting.exportEvents', exportEvents);
+  return run;
 }

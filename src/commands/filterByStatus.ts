@@ -1,13 +1,16 @@
 // Filter by Status…: on a root. Port-out filters on the server; port-in has no status filter in the
 // API, so every page is fetched (concurrently, with progress and cancel) and filtered here. That scan asks
-// without the embedded numbers (a third of the bytes); the rows then show the number count instead.
+// without the embedded numbers (a third of the bytes); the orders it keeps are read again with them (fillNumbers.ts).
 
 import * as vscode from 'vscode';
+import { withNumbers } from '../api/fillNumbers';
 import { statusQuery, withoutNumbers } from '../api/search';
+import { readSettings } from '../config';
 import { looksOf } from '../presentation/directionLooks';
 import type { Services } from '../services';
 import { DirectionRootNode } from '../tree/rootNode';
 import { reportError } from '../ui/notify';
+import { withPagesProgress } from '../ui/progress';
 import { readEveryOrder } from '../ui/readEveryOrder';
 
 export function registerFilterByStatus(s: Services): vscode.Disposable {
@@ -33,8 +36,10 @@ export function registerFilterByStatus(s: Services): vscode.Disposable {
       return undefined;
     }
     try {
-      const all = await readEveryOrder(await s.session.get(), root, vscode.l10n.t('Loading every {0} order to filter by status', dir.label), withoutNumbers(dir));
-      const matches = all.items.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
+      const client = await s.session.get();
+      const all = await readEveryOrder(client, root, vscode.l10n.t('Loading every {0} order to filter by status', dir.label), withoutNumbers(dir));
+      const kept = all.items.filter((o) => statuses.includes(dir.statusOf(o) ?? ''));
+      const matches = kept.length === 0 ? kept : await withPagesProgress(vscode.l10n.t('Reading the numbers of {0} {1} orders', kept.length, dir.label), (_p, signal) => withNumbers(client, dir, kept, { concurrency: readSettings().concurrency, signal }), root.resetSignal);
       // A scan cut short or still changing: the root's warning row says some may be missing.
       root.setFilter({ label, matches, settled: all.settled });
       return matches.length;

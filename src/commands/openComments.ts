@@ -36,7 +36,7 @@ export function registerOpenComments(s: Services): vscode.Disposable {
         order = s.tree.findOrderNode(dir, target.orderId)?.order ?? (await (await s.session.get()).getOrder(dir, target.orderId));
       } else return undefined;
       if (!order?.id) return undefined;
-      const title = orderView(dir, order).label;
+      const title = orderView(dir, order).name;
       const uri = orderUri(dir.id, order.id, title);
       await vscode.window.showTextDocument(await s.docs.open(uri), { preview: false });
       return await s.comments.show(dir, order.id, title, uri);

@@ -21,8 +21,9 @@ function searchTextOf(order: Order | undefined, orderId: string | undefined): st
   return fieldText((order as { support_key?: unknown } | undefined)?.support_key) ?? orderId ?? undefined;
 }
 
-export function registerOpenInMissionControl(s: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxPorting.openInMissionControl', async (node?: unknown): Promise<Opened | undefined> => {
+/** The handler of telnyxPorting.openInMissionControl (registered lazily: src/tools/lazyTools.ts). */
+export function openInMissionControl(s: Services) {
+  return async (node?: unknown): Promise<Opened | undefined> => {
     let dir: Direction;
     let copied: string | undefined;
     if (node instanceof OrderNode) {
@@ -38,5 +39,5 @@ export function registerOpenInMissionControl(s: Services): vscode.Disposable {
     await s.openExternal(vscode.Uri.parse(url, true));
     if (copied) void showInfo(vscode.l10n.t('Mission Control shows your {0} orders. {1} is on the clipboard: paste it into its search.', dir.label, copied));
     return { url, copied };
-  });
+  };
 }

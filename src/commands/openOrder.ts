@@ -12,7 +12,7 @@ export function registerOpenOrder(s: Services): vscode.Disposable {
   const open = async (node?: OrderNode): Promise<vscode.TextEditor | undefined> => {
     if (!(node instanceof OrderNode) || !node.order.id) return undefined;
     try {
-      const uri = orderUri(node.direction.id, node.order.id, orderView(node.direction, node.order).label);
+      const uri = orderUri(node.direction.id, node.order.id, orderView(node.direction, node.order).name);
       return await vscode.window.showTextDocument(await s.docs.open(uri), { preview: true });
     } catch (e) {
       await reportError(e, s.log, () => open(node));

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { askAccount } from '../ui/askAccount';
 
-export function registerRenameAccount(s: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxPorting.renameAccount', async (): Promise<boolean> => {
+/** The handler of telnyxPorting.renameAccount (registered lazily: src/tools/lazyTools.ts). */
+export function renameAccount(s: Services) {
+  return async (): Promise<boolean> => {
     const title = vscode.l10n.t('Rename Telnyx Account');
     const account = s.accounts.list().length > 1 ? await askAccount(s, title) : s.accounts.active();
     if (!account || account === 'add') return false;
@@ -20,5 +21,5 @@ export function registerRenameAccount(s: Services): vscode.Disposable {
     if (name === undefined || name.trim() === account.name) return false;
     await s.accounts.rename(account.id, name.trim());
     return true;
-  });
+  };
 }

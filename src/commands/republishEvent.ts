@@ -8,7 +8,8 @@ import { eventOrderId } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { PortingEvent } from '../api/types';
 import { eventView } from '../presentation/eventView';
-import { orderView } from '../presentation/orderView';
+import { eventTypeWords } from '../presentation/eventTypeWords';
+import { orderIdName, orderName } from '../presentation/orderName';
 import type { Services } from '../services';
 import { EventNode } from '../tree/eventNode';
 import { reportError } from '../ui/notify';
@@ -56,17 +57,17 @@ async function resolveTarget(s: Services, arg: EventNode | string | undefined): 
   return { direction: found.direction, event: { ...found.event, id: found.event.id } };
 }
 
-function orderName(t: Target): string {
-  if (t.node?.order) return orderView(t.direction, t.node.order).label;
-  return eventOrderId(t.direction, t.event) ?? vscode.l10n.t('unknown order');
+function nameOfOrder(t: Target): string {
+  if (t.node?.order) return orderName(t.direction, t.node.order);
+  return orderIdName(t.direction, eventOrderId(t.direction, t.event));
 }
 
 async function confirm(t: Target): Promise<boolean> {
   const label = eventView(t.direction, t.event).label;
   const methods = (t.event.available_notification_methods ?? []).join(', ') || vscode.l10n.t('none listed');
   const detail = [
-    vscode.l10n.t('{0} order: {1}', t.direction.label, orderName(t)),
-    vscode.l10n.t('Event: {0} ({1})', t.event.event_type ?? vscode.l10n.t('unknown type'), t.event.id),
+    vscode.l10n.t('Order: {0}', nameOfOrder(t)),
+    vscode.l10n.t('Event: {0} ({1})', eventTypeWords(t.direction, t.event.event_type), t.event.id),
     vscode.l10n.t('Notification methods: {0}', methods),
     '',
     vscode.l10n.t('Telnyx re-sends this event only to the notification methods you are subscribed to. No new event is created.'),

@@ -2,14 +2,16 @@
 // and what a type adds to its label is read from the payload (see recordFields.ts).
 
 import * as l10n from '@vscode/l10n';
-import type { Direction } from '../api/directions';
+import { eventOrderId, type Direction } from '../api/directions';
 import { recordTimeText } from '../api/records';
-import type { PortingEvent } from '../api/types';
-import { looksOf, statusLook } from './directionLooks';
+import type { Order, PortingEvent } from '../api/types';
+import { statusLook } from './directionLooks';
+import { eventTypeWords, knownEventType } from './eventTypeWords';
+import { orderIdName, orderName } from './orderName';
 import type { StatusColor } from './statusColors';
 import { escapeMarkdown, fieldLine, markdownLines } from './markdown';
 import { commentText, fieldText, payloadField, payloadStatus } from './recordFields';
-import { dateText } from './locale';
+import { fieldValueText } from './locale';
 import { timeAgo } from './relativeTime';
 
 /** Codicons by the last part of the event type, the same in both directions. */
@@ -46,18 +48,11 @@ export interface EventView {
   known: boolean;
 }
 
-/** "porting_order.some_new_thing" → "Some new thing": unknown types still read as words. */
-function humanize(type: string): string {
-  const tail = type.split('.').pop() ?? type;
-  const words = tail.replace(/[_-]+/g, ' ').trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : type;
-}
-
-export function eventView(dir: Direction, event: PortingEvent, now: number = Date.now()): EventView {
+/** `order`: the event's order when it is loaded, which the tooltip names (else it is named by its id). */
+export function eventView(dir: Direction, event: PortingEvent, now: number = Date.now(), order?: Order): EventView {
   const type = fieldText(event.event_type) ?? 'unknown';
-  const base = looksOf(dir).eventTypes[type];
   const suffix = type.split('.').pop() ?? '';
-  const kind = base ?? (fieldText(event.event_type) === undefined ? l10n.t('Unknown') : humanize(type));
+  const kind = eventTypeWords(dir, event.event_type);
   let change: string | undefined;
   let color: StatusColor | undefined;
   if (suffix === 'status_changed') {
@@ -65,7 +60,7 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
     if (change) color = statusLook(dir, change).color;
   } else if (suffix === 'foc_date_changed') {
     const foc = fieldText(payloadField(event, 'foc_date'));
-    change = foc === undefined ? undefined : dateText(foc);
+    change = foc === undefined ? undefined : fieldValueText(foc);
   } else if (suffix === 'messaging_changed') {
     change = fieldText(payloadField(event, 'messaging', 'messaging_port_status'));
   }
@@ -87,20 +82,23 @@ export function eventView(dir: Direction, event: PortingEvent, now: number = Dat
     icon: EVENT_ICONS[suffix] ?? 'symbol-event',
     color,
     get tooltip() {
-      return eventTooltip(dir, event, label);
+      return eventTooltip(dir, event, label, order);
     },
-    known: base !== undefined,
+    known: knownEventType(dir, event.event_type),
   };
 }
 
-function eventTooltip(dir: Direction, event: PortingEvent, label: string): string {
+function eventTooltip(dir: Direction, event: PortingEvent, label: string, order: Order | undefined): string {
   const lines: (string | undefined)[] = [`**${escapeMarkdown(label)}**`, ''];
   const comment = commentText(event);
   if (comment) lines.push(`> ${escapeMarkdown(comment.length > 500 ? `${comment.slice(0, 500)}…` : comment)}`, '');
   const reason = fieldText(payloadField(event, 'rejection_reason'));
   if (reason) lines.push(fieldLine(l10n.t('Rejection reason'), reason));
+  const orderId = eventOrderId(dir, event);
+  const type = fieldText(event.event_type);
   lines.push(
-    fieldLine(l10n.t('Type'), event.event_type),
+    fieldLine(l10n.t('Order'), order && (order.id ?? undefined) === orderId ? orderName(dir, order) : orderId && orderIdName(dir, orderId)),
+    fieldLine(l10n.t('Type'), type && l10n.t('{0} ({1})', eventTypeWords(dir, type), type)),
     fieldLine(event.created_at ? l10n.t('Created') : l10n.t('Time'), recordTimeText(event)),
     fieldLine(l10n.t('Payload'), event.payload_status === 'created' ? l10n.t('not generated yet (created)') : (event.payload_status ?? l10n.t('unknown'))),
     fieldLine(l10n.t('Notifications'), (event.available_notification_methods ?? []).join(', ')),

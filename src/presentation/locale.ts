@@ -3,6 +3,8 @@
 // Words come from the l10n bundle; this is only what Intl formats.
 
 let current = 'en';
+/** The IANA zone times are shown in; undefined means the machine's own, which is the user's. */
+let zone: string | undefined;
 let formatters = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
 /**
  * What Intl said, by what it was asked: a tree of 50,000 events asks for a few hundred distinct times, and Intl's
@@ -22,6 +24,16 @@ export function setDisplayLocale(tag: string | undefined): void {
     // Not a language tag: English rather than the machine's locale.
   }
   current = next;
+  forget();
+}
+
+/** An IANA zone to show times in, for tests, which must not depend on the machine's; undefined: the user's own. */
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  zone = timeZone;
+  forget();
+}
+
+function forget(): void {
   generation++;
   formatters = new Map();
   said = new Map();
@@ -43,14 +55,6 @@ export function wordsGeneration(): number {
 
 export function displayLocale(): string {
   return current;
-}
-
-/**
- * English leaves dates as the ISO 8601 the extension always showed: VS Code's "en" says nothing of the region,
- * and writing 12/1/2026 for everyone would mislead half of them.
- */
-function english(): boolean {
-  return current === 'en' || current.startsWith('en-');
 }
 
 /** Formatters are built once per locale and options: rows are rendered by the thousand. */
@@ -93,36 +97,35 @@ export function spokenDuration(value: number, unit: TimeUnit): string {
   return remembered(`u:${value}:${unit}`, () => memo(`unit:${unit}`, () => new Intl.NumberFormat(current, { style: 'unit', unit, unitDisplay: 'long' })).format(value));
 }
 
-/** A calendar date sent as ISO 8601 ("2026-12-01…"), as the day it names in UTC: FOC dates are days, not instants. */
+/** A calendar date ("2026-12-01"), as the day it names: "Tue, Dec 1, 2026". A day has no time zone to convert. */
 export function dateText(iso: string): string {
-  const t = Date.parse(iso);
-  if (english() || Number.isNaN(t)) return iso.slice(0, 10);
-  return memo('date', () => new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeZone: 'UTC' })).format(t);
+  const t = Date.parse(iso.slice(0, 10));
+  if (Number.isNaN(t)) return iso;
+  return memo('date', () => new Intl.DateTimeFormat(current, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(t);
 }
 
 function dateTimeFormat(): Intl.DateTimeFormat {
-  // UTC and said so: the API's times are UTC, and a converted time next to an unconverted one would mislead.
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' };
-  return memo('dateTime', () => new Intl.DateTimeFormat(current, options));
+  // In the user's zone, and its name said ("CST"): a FOC at 14:00 is when the user's phones move, and the name
+  // tells anyone comparing with the API's UTC what was converted. Month names, so no reader takes 1/12 for 12/1.
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+  return memo('dateTime', () => new Intl.DateTimeFormat(current, zone ? { ...options, timeZone: zone } : options));
 }
 
-/** A time sent as ISO 8601, to the minute, in UTC (as the API sends it): "2026-11-25T09:00" in English. */
+/** A time sent as ISO 8601, to the minute, in the user's zone: "Tue, Dec 15, 2026, 2:00 PM CST"; unreadable text as given. */
 export function dateTimeText(iso: string): string {
   const t = Date.parse(iso);
-  if (english() || Number.isNaN(t)) return iso.slice(0, 16);
-  return dateTimeFormat().format(t);
+  return Number.isNaN(t) ? iso : remembered(`dt:${t}`, () => dateTimeFormat().format(t));
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * A field's value as the API sent it, for tooltips and confirmations: an ISO 8601 date or time in the user's
- * locale (English keeps it as sent), anything else unchanged.
+ * A field's value as the API sent it, for tooltips and confirmations: an ISO 8601 date or time as people read
+ * it, in the display language; anything else unchanged.
  */
 export function fieldValueText(value: string): string {
-  if (english()) return value;
   if (ISO_DATE.test(value)) return dateText(value);
-  if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return dateTimeFormat().format(Date.parse(value));
+  if (ISO_TIME.test(value) && !Number.isNaN(Date.parse(value))) return dateTimeText(value);
   return value;
 }

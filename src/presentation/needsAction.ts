@@ -9,7 +9,7 @@ import { DIRECTIONS, eventOrderId, type Direction, type DirectionId } from '../a
 import type { Order, PortingEvent } from '../api/types';
 import { statusLook } from './directionLooks';
 import { eventView } from './eventView';
-import { orderView } from './orderView';
+import { nameOf, orderIdName, orderNames, payloadNames } from './orderName';
 import { plainText } from './plainText';
 import { commentText, fieldText, payloadField, payloadStatus } from './recordFields';
 
@@ -95,20 +95,16 @@ export function notifies(kind: ActionKind, kinds: readonly ActionKind[] = DEFAUL
   return kinds.includes(kind);
 }
 
-function shortId(id: string | undefined): string {
-  return id ? id.slice(0, 8) : l10n.t('unknown');
-}
-
-/** The order as a notification names it: its row label when the order is at hand, else what the event carries. */
+/**
+ * The order as a notification names it, with its direction: "Port-in +1 312 555 0100 (+2) · ACME-42" from the
+ * order when it is loaded, else from what the event's payload carries, else "Port-in order af41f639".
+ */
 function subject(dir: Direction, event: PortingEvent, order: Order | undefined): string {
-  if (order) return orderView(dir, order).label;
-  const numbers = payloadField(event, 'phone_numbers');
-  const list = Array.isArray(numbers) ? numbers.filter((n): n is string => typeof n === 'string' && n !== '') : [];
-  const parts = [
-    list.length > 1 ? `${list[0]} (+${list.length - 1})` : list[0],
-    fieldText(payloadField(event, 'customer_reference')) ?? fieldText(payloadField(event, 'support_key')),
-  ].filter((s): s is string => s !== undefined);
-  return parts.length > 0 ? parts.join(' · ') : l10n.t('order {0}', shortId(eventOrderId(dir, event)));
+  const names = order ? orderNames(dir, order) : payloadNames(payloadField(event, 'phone_numbers'), payloadField(event, 'customer_reference') ?? payloadField(event, 'support_key'));
+  const id = order?.id ?? eventOrderId(dir, event);
+  const name = nameOf(dir, names, id);
+  // The id's fallback names the direction itself.
+  return name === orderIdName(dir, id) ? name : l10n.t('{0} {1}', dir.label, name);
 }
 
 /** Why the status is what it is, when the payload says: port-in status details, a port-out rejection reason. */
@@ -152,12 +148,12 @@ function happened(dir: Direction, event: PortingEvent, kind: ActionKind, context
 
 /**
  * The notification's text for one event, naming the order and what happened:
- * "Port-in +13125550100 · ACME-42 → Exception: LOA signature does not match". Plain text; `order` is the
+ * "Port-in +1 312 555 0100 · ACME-42 → Exception: LOA signature does not match". Plain text; `order` is the
  * event's order when it is loaded (its numbers and reference name it best).
  */
 export function notificationLine(dir: Direction, event: PortingEvent, order?: Order, context: ActionContext = {}): string {
   const kind = needsAction(dir, event, context);
-  return plainText(l10n.t('{0} {1} → {2}', dir.label, subject(dir, event, order), happened(dir, event, kind, context)));
+  return plainText(l10n.t('{0} → {1}', subject(dir, event, order), happened(dir, event, kind, context)));
 }
 
 export interface DirectedEvent {

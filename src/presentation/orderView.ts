@@ -7,48 +7,23 @@ import type { Order } from '../api/types';
 import { type Attention, attentionOf } from './attention';
 import { type StatusLook, statusLook } from './directionLooks';
 import { escapeMarkdown, fieldLine, markdownLines } from './markdown';
+import { numbersText, orderIdName, orderName, orderNames, type OrderNames } from './orderName';
+import { readableNumber } from './phoneNumber';
 import { fieldText } from './recordFields';
 import { relativeTime, span, spokenRelativeTime, spokenSpan } from './relativeTime';
 
-function shortId(id: string | null | undefined): string {
-  return id ? id.slice(0, 8) : l10n.t('no id');
-}
-
-function numberCount(dir: Direction, order: Order): number {
-  return dir.numberCountOf(order) ?? dir.numbersOf(order).length;
-}
-
-/** What names an order on its row: its first number, how many it has, and its reference (support key, PON…). */
-export interface OrderNames {
-  firstNumber: string | undefined;
-  numberCount: number;
-  reference: string | undefined;
-}
-
-function orderNames(dir: Direction, order: Order): OrderNames {
-  const numbers = dir.numbersOf(order);
-  return { firstNumber: numbers[0], numberCount: Math.max(numberCount(dir, order), numbers.length), reference: orderReference(dir, order) };
-}
-
-function numbersSummary({ firstNumber, numberCount: count }: OrderNames): string | undefined {
-  if (firstNumber === undefined) return count > 0 ? (count === 1 ? l10n.t('1 number') : l10n.t('{0} numbers', count)) : undefined;
-  return count > 1 ? `${firstNumber} (+${count - 1})` : firstNumber;
-}
-
-function orderReference(dir: Direction, order: Order): string | undefined {
-  for (const v of dir.referenceFields(order)) {
-    const text = fieldText(v);
-    if (text !== undefined) return text;
-  }
-  return undefined;
-}
+export type { OrderNames } from './orderName';
 
 export interface OrderView {
+  /** The numbers ("+1 312 555 0100 (+16)"); the reference when there are none; the id when there is neither. */
   label: string;
+  /** The order's one name (orderName.ts), for everything that names it outside its row. */
+  name: string;
   /** The parts the label is made of, for saying it in words. */
   names: OrderNames;
+  /** What matters first, the reference last: "Exception for 9 d · FOC in 36 h · PO_ABC". */
   description: string;
-  /** The description said in words, for screen readers: "Exception for 3 hours, FOC in 36 hours". */
+  /** The description said in words, for screen readers: "Exception for 3 hours, FOC in 36 hours, PO_ABC". */
   spokenDescription: string;
   status: StatusLook;
   statusValue: string;
@@ -62,21 +37,27 @@ export function orderView(dir: Direction, order: Order, now: number = Date.now()
   const statusValue = raw ?? 'unknown';
   const status = statusLook(dir, raw);
   const names = orderNames(dir, order);
-  const parts = [numbersSummary(names), names.reference].filter((s): s is string => !!s);
-  const label = parts.length ? parts.join(' · ') : l10n.t('{0} order {1}', dir.label, shortId(order.id));
+  // At the sidebar's default width a label of numbers and reference pushed the status and its clock out of
+  // sight: the row leads with the numbers, then what is urgent, and the reference comes last.
+  const numbers = numbersText(names);
+  const label = numbers ?? names.reference ?? orderIdName(dir, order.id);
+  const trailing = numbers !== undefined && names.reference !== undefined ? [names.reference] : [];
   const when = order.updated_at ?? order.created_at;
   const urgent = attentionOf(dir, order, now);
   return {
     label,
+    // Getters: labels are read on every render, the name and tooltip only when something else names the order.
+    get name() {
+      return orderName(dir, order);
+    },
     names,
-    description: describe(status, when, urgent, now).join(' · '),
-    spokenDescription: describe(status, when, urgent, now, true).join(', '),
+    description: [...describe(status, when, urgent, now), ...trailing].join(' · '),
+    spokenDescription: [...describe(status, when, urgent, now, true), ...trailing].join(', '),
     status,
     statusValue,
     attention: urgent,
-    // A getter: labels are read on every render, tooltips only on hover.
     get tooltip() {
-      return orderTooltip(dir, order, status, urgent);
+      return orderTooltip(dir, order, status, urgent, orderName(dir, order));
     },
   };
 }
@@ -94,8 +75,8 @@ function describe(status: StatusLook, when: string | null | undefined, urgent: r
   return [...head, ...urgent.filter((u) => u.reason === 'foc-soon').map((u) => (spoken ? u.spoken : u.label))];
 }
 
-function orderTooltip(dir: Direction, order: Order, status: StatusLook, urgent: readonly Attention[]): string {
-  const lines: (string | undefined)[] = [l10n.t('**{0} order** — {1}', escapeMarkdown(dir.label), escapeMarkdown(status.label)), ''];
+function orderTooltip(dir: Direction, order: Order, status: StatusLook, urgent: readonly Attention[], name: string): string {
+  const lines: (string | undefined)[] = [`**${escapeMarkdown(name)}**`, l10n.t('**{0} order** — {1}', escapeMarkdown(dir.label), escapeMarkdown(status.label)), ''];
   for (const u of urgent) {
     lines.push(u.note ? l10n.t('**Needs attention:** {0} — {1}', escapeMarkdown(u.label), escapeMarkdown(u.note)) : l10n.t('**Needs attention:** {0}', escapeMarkdown(u.label)));
   }
@@ -104,9 +85,9 @@ function orderTooltip(dir: Direction, order: Order, status: StatusLook, urgent: 
   }
   for (const [name, value] of dir.detailFields(order)) lines.push(fieldLine(name, value));
   const numbers = dir.numbersOf(order);
-  const count = numberCount(dir, order);
+  const count = Math.max(dir.numberCountOf(order) ?? 0, numbers.length);
   if (numbers.length) {
-    const shown = numbers.slice(0, 10).map(escapeMarkdown).join(', ');
+    const shown = numbers.slice(0, 10).map((n) => escapeMarkdown(readableNumber(n))).join(', ');
     lines.push(l10n.t('**Numbers ({0}):** {1}', count, `${shown}${count > 10 ? ', …' : ''}`));
   }
   lines.push(fieldLine(l10n.t('Created'), order.created_at), fieldLine(l10n.t('Updated'), order.updated_at), fieldLine(l10n.t('Id'), order.id));

@@ -10,6 +10,7 @@ import type { Direction } from '../api/directions';
 import type { ErrorView } from './errorView';
 import type { EventView } from './eventView';
 import type { OrderView } from './orderView';
+import { readableNumber } from './phoneNumber';
 
 /** "no orders", "1 order", "24 orders". */
 function orders(n: number): string {
@@ -52,15 +53,14 @@ export interface OrderRowState {
   matched?: readonly string[];
 }
 
-/** "+13125550100 and 2 more numbers, acme-001, Exception for 3 hours, FOC in 36 hours, watched". */
+/** "+1 312 555 0100 and 2 more numbers, Exception for 3 hours, FOC in 36 hours, acme-001, watched": the row's order. */
 export function spokenOrder(view: OrderView, state: OrderRowState): string {
-  const { firstNumber, numberCount, reference } = view.names;
-  const said =
-    firstNumber === undefined ? (numberCount > 0 ? numbers(numberCount, false) : undefined)
-    : numberCount > 1 ? l10n.t('{0} and {1}', firstNumber, numbers(numberCount - 1, true))
-    : firstNumber;
-  // Nothing to name it by: the row's own fallback ("Port-in order a1b2c3d4").
-  const name = said || reference ? sentence([said, reference]) : view.label;
+  const { firstNumber, numberCount } = view.names;
+  // The label said in words ("and 2 more numbers" for "(+2)"); the description already ends with the reference.
+  const name =
+    firstNumber === undefined ? (numberCount > 0 ? numbers(numberCount, false) : view.label)
+    : numberCount > 1 ? l10n.t('{0} and {1}', readableNumber(firstNumber), numbers(numberCount - 1, true))
+    : readableNumber(firstNumber);
   return sentence([name, view.spokenDescription, state.watched && l10n.t('watched'), !!state.matched?.length && l10n.t('matched {0}', state.matched.join(', '))]);
 }
 
@@ -69,11 +69,11 @@ export interface EventRowState {
   isNew: boolean;
   /** What is being done to the event ("Republishing…"), shown instead of the description. */
   busy?: string;
-  /** The short id of its order, when the row stands outside it (Recent events). */
+  /** Its order's name, when the row stands outside it (Recent events): "Port-in order a1b2c3d4". */
   order?: string;
 }
 
-/** "Status changed to exception, new, 3 hours ago, payload ready, order a1b2c3d4". */
+/** "Status changed to exception, new, 3 hours ago, payload ready, Port-in order a1b2c3d4". */
 export function spokenEvent(view: EventView, state: EventRowState): string {
   return sentence([
     // Rows say a few dozen distinct changes and orders: each is worded once (l10n's formatting is a row's main cost).
@@ -83,7 +83,7 @@ export function spokenEvent(view: EventView, state: EventRowState): string {
     view.spokenWhen,
     view.payloadReady ? l10n.t('payload ready') : l10n.t('payload not generated yet'),
     view.excerpt !== undefined && l10n.t('“{0}”', view.excerpt),
-    state.order !== undefined && rememberWords(`order|${state.order}`, () => l10n.t('order {0}', state.order!)),
+    state.order,
   ]);
 }
 

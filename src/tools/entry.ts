@@ -6,6 +6,10 @@ import type { Services } from '../services';
 import { compareEvents, compareWithPrevious } from '../commands/compareEvents';
 import { copyAsCurl } from '../commands/copyAsCurl';
 import { copyPublicKey } from '../commands/copyPublicKey';
+import { copyNumbers } from '../commands/copyNumbers';
+import { exportEvents } from '../commands/exportEvents';
+import { openInMissionControl } from '../commands/openInMissionControl';
+import { renameAccount } from '../commands/renameAccount';
 import { republishRange } from '../commands/republishRange';
 import { republishSelected } from '../commands/republishSelected';
 import { sendToHandler } from '../commands/sendToHandler';
@@ -26,5 +30,9 @@ export function handlers(services: Services): Record<string, Handler> {
     'telnyxPorting.compareEvents': compareEvents(),
     'telnyxPorting.compareWithPrevious': compareWithPrevious(s),
     'telnyxPorting.copyAsCurl': copyAsCurl(s),
+    'telnyxPorting.exportEvents': exportEvents(s),
+    'telnyxPorting.copyNumbers': copyNumbers(s),
+    'telnyxPorting.openInMissionControl': openInMissionControl(s),
+    'telnyxPorting.renameAccount': renameAccount(s),
   };
 }

@@ -1,6 +1,7 @@
-// Registers the webhook tools' commands at activation (VS Code must know them for menus and the palette), and loads
-// their bundle, dist/tools.js, only when one of them first runs: they are most of a feature set most sessions never
-// use, and dist/extension.js stays under its size budget without them.
+// Registers the commands used now and then (the webhook tools, Export Events, Copy Numbers, Open in Mission Control,
+// Rename Account)
+// at activation, since VS Code must know them for menus and the palette, and loads their bundle, dist/tools.js, only
+// when one of them first runs: most sessions never use them, and dist/extension.js stays under its size budget.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -17,6 +18,10 @@ export const TOOL_COMMANDS = [
   'telnyxPorting.compareEvents',
   'telnyxPorting.compareWithPrevious',
   'telnyxPorting.copyAsCurl',
+  'telnyxPorting.exportEvents',
+  'telnyxPorting.copyNumbers',
+  'telnyxPorting.openInMissionControl',
+  'telnyxPorting.renameAccount',
 ] as const;
 
 export function registerLazyTools(s: Services, extensionPath: string): vscode.Disposable[] {

@@ -1,11 +1,12 @@
 // "Needs attention": a direction's orders that are urgent now, most urgent first: port-ins in exception and
 // port-outs waiting for the account's answer (longest waiting first), then FOC dates within 48 hours. No API
 // filter finds these, so opening the group reads every order once (without embedded numbers where the API
-// allows); Refresh reads them again.
+// allows, and the few it keeps again with them); Refresh reads them again.
 
 import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE } from '../api/client';
 import type { Direction } from '../api/directions';
+import { withNumbers } from '../api/fillNumbers';
 import type { Order } from '../api/types';
 import { attentionOf } from '../presentation/attention';
 import { spokenAttention } from '../presentation/spokenLabels';
@@ -53,7 +54,8 @@ export class AttentionNode extends PagedNode<Order> {
       const client = await this.ctx.client();
       const all = await client.allOrders(this.direction, { pageSize: MAX_PAGE_SIZE, concurrency: this.ctx.concurrency(), signal }, this.direction.withoutNumbers);
       const now = Date.now();
-      return { items: all.items.filter((o) => attentionOf(this.direction, o, now).length > 0), settled: all.settled };
+      const urgent = all.items.filter((o) => attentionOf(this.direction, o, now).length > 0);
+      return { items: await withNumbers(client, this.direction, urgent, { concurrency: this.ctx.concurrency(), signal }), settled: all.settled };
     };
     return {
       page: async (_n, _size, signal) => {

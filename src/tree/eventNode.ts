@@ -6,6 +6,7 @@ import type { Order, PortingEvent } from '../api/types';
 import { eventUri } from '../documents/eventUri';
 import { eventView } from '../presentation/eventView';
 import { rememberWords } from '../presentation/locale';
+import { orderIdName } from '../presentation/orderName';
 import { spokenEvent } from '../presentation/spokenLabels';
 import type { TreeContext, TreeNode } from './node';
 import { themeIcon } from './themeIcon';
@@ -34,13 +35,14 @@ export class EventNode implements TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const view = eventView(this.direction, this.event);
+    const view = eventView(this.direction, this.event, undefined, this.order);
     const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const orderId = eventOrderId(this.direction, this.event);
-    const order = this.standalone && orderId ? orderId.slice(0, 8) : undefined;
-    // Worded once per order: formatting is a row's main cost, and Recent events repeats a few hundred orders.
-    const described = order ? `${view.description} · ${rememberWords(`row-order|${order}`, () => vscode.l10n.t('order {0}', order))}` : view.description;
+    // Outside its order the row names it; the order itself is not loaded there, so by its id (orderName.ts). Worded
+    // once per order: formatting is a row's main cost, and Recent events repeats a few hundred orders.
+    const order = this.standalone && orderId ? rememberWords(`row-order|${this.direction.id}|${orderId}`, () => orderIdName(this.direction, orderId)) : undefined;
+    const described = order ? `${view.description} · ${order}` : view.description;
     // Arrived while watching and not opened yet.
     const isNew = !!this.event.id && this.fresh.isNew(this.event.id);
     item.description = this.busy ?? (isNew ? `${vscode.l10n.t('New')} · ${described}` : described);
@@ -62,12 +64,12 @@ export class EventNode implements TreeNode {
   }
 
   tooltip(): vscode.MarkdownString {
-    return untrustedMarkdown(eventView(this.direction, this.event).tooltip);
+    return untrustedMarkdown(eventView(this.direction, this.event, undefined, this.order).tooltip);
   }
 
   /** The type and id, with no API text that could be long: for confirmations and messages. */
   get title(): string {
-    return vscode.l10n.t('{0} ({1}, {2})', eventView(this.direction, this.event).label, this.event.event_type ?? vscode.l10n.t('unknown type'), this.event.id ?? vscode.l10n.t('no id'));
+    return vscode.l10n.t('{0} ({1})', eventView(this.direction, this.event).label, this.event.id ?? vscode.l10n.t('no id'));
   }
 
   get uri(): vscode.Uri | undefined {

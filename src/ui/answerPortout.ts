@@ -7,7 +7,9 @@ import { decisionTookEffect } from '../api/client';
 import { PORT_OUT } from '../api/directions';
 import { TelnyxError } from '../api/errors';
 import type { Order, PortoutAnswer, PortoutDecision } from '../api/types';
+import { orderName } from '../presentation/orderName';
 import { orderView } from '../presentation/orderView';
+import { readableNumber } from '../presentation/phoneNumber';
 import { plainText } from '../presentation/plainText';
 import { fieldValueText } from '../presentation/locale';
 import { fieldText } from '../presentation/recordFields';
@@ -23,7 +25,7 @@ const inFlight = new Set<string>();
 /** The port-out's facts a person needs to decide, in plain words (API text flattened, never Markdown). */
 function facts(order: Order): string[] {
   const numbers = PORT_OUT.numbersOf(order);
-  const listed = plainText(numbers.slice(0, 10).join(', '));
+  const listed = plainText(numbers.slice(0, 10).map(readableNumber).join(', '));
   const shown = numbers.length === 0 ? vscode.l10n.t('none listed') : numbers.length > 10 ? vscode.l10n.t('{0} (+{1} more)', listed, numbers.length - 10) : listed;
   const fields = PORT_OUT.detailFields(order)
     .map(([name, value]) => [name, fieldText(value)] as const)
@@ -62,7 +64,7 @@ export async function answerPortout(s: Services, node: OrderNode, decision: Port
   inFlight.add(id);
   try {
     const verb = decision === 'authorized' ? vscode.l10n.t('Authorize') : vscode.l10n.t('Reject');
-    const name = orderView(PORT_OUT, order).label;
+    const name = orderView(PORT_OUT, order).name;
     const question = decision === 'authorized' ? vscode.l10n.t('Authorize the port-out of {0}?', name) : vscode.l10n.t('Reject the port-out of {0}?', name);
     const said = decision === 'authorized' ? vscode.l10n.t('Note: {0}', plainText(answer.reason)) : vscode.l10n.t('Reason: {0}', plainText(answer.reason));
     const messaging = answer.hostMessaging === undefined ? [] : [messagingWords(answer.hostMessaging)];
@@ -81,7 +83,7 @@ async function send(s: Services, node: OrderNode, decision: PortoutDecision, ans
   const id = node.order.id!;
   try {
     const client = await s.session.get();
-    const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending your answer on port-out {0}…', id.slice(0, 8)) }, () =>
+    const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending your answer on {0}…', orderName(PORT_OUT, node.order)) }, () =>
       client.answerPortout(id, decision, answer),
     );
     s.tree.updateOrder(PORT_OUT, updated);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Direction } from '../api/directions';
 import { eventOrderId } from '../api/directions';
+import { orderIdName } from '../presentation/orderName';
 import { eventView } from '../presentation/eventView';
 import { relativeTime } from '../presentation/relativeTime';
 import { recordTimeText } from '../api/records';
@@ -68,7 +69,7 @@ async function pickLoaded(s: Services, title: string): Promise<FoundEvent | type
       const order = eventOrderId(found.direction, found.event);
       return {
         label: eventView(found.direction, found.event).label,
-        description: [found.direction.label, relativeTime(recordTimeText(found.event)), ...(order ? [vscode.l10n.t('order {0}', order.slice(0, 8))] : [])].join(' · '),
+        description: [found.direction.label, relativeTime(recordTimeText(found.event)), ...(order ? [orderIdName(found.direction, order)] : [])].join(' · '),
         detail: found.event.id ?? undefined,
         found,
       };

@@ -5,7 +5,10 @@
 
 import * as vscode from 'vscode';
 import { planReplay, replay, type ReplayResult, type ReplayTarget } from '../api/replay';
+import { direction } from '../api/directions';
 import { readSettings } from '../config';
+import { eventTypeWords } from '../presentation/eventTypeWords';
+import { orderIdName, orderName } from '../presentation/orderName';
 import { renderReport } from '../presentation/replayReport';
 import type { ToolServices } from '../tools/toolServices';
 import { abortSignalOf } from './cancellation';
@@ -27,15 +30,22 @@ export async function runReplay(s: ToolServices, targets: readonly ReplayTarget[
     void showInfo(vscode.l10n.t('No events to republish: {0}.', what));
     return { kind: 'empty' };
   }
-  const list = (rows: [string, number][], none: string): string[] =>
-    [...rows.slice(0, SHOWN).map(([name, n]) => `  ${n} × ${name || none}`), ...(rows.length > SHOWN ? [`  ${vscode.l10n.t('… and {0} more', rows.length - SHOWN)}`] : [])];
+  const orderNames = await namesOfOrders(s, targets, plan.byOrder.slice(0, SHOWN).map(([id]) => id));
+  const typeWords = (type: string): string => {
+    const t = targets.find((x) => x.eventType === type);
+    return t ? eventTypeWords(direction(t.direction), type) : type;
+  };
+  const list = (rows: [string, number][], none: string, name: (key: string) => string): string[] => [
+    ...rows.slice(0, SHOWN).map(([key, n]) => `  ${n} × ${key ? name(key) : none}`),
+    ...(rows.length > SHOWN ? [`  ${vscode.l10n.t('… and {0} more', rows.length - SHOWN)}`] : []),
+  ];
   const detail = [
     `${what}.`,
     '',
     vscode.l10n.t('By type:'),
-    ...list(plan.byType, vscode.l10n.t('(no type)')),
+    ...list(plan.byType, vscode.l10n.t('(no type)'), typeWords),
     vscode.l10n.t('By order:'),
-    ...list(plan.byOrder, vscode.l10n.t('(no order)')),
+    ...list(plan.byOrder, vscode.l10n.t('(no order)'), (id) => orderNames.get(id) ?? id),
     '',
     ...(plan.alreadySent ? [vscode.l10n.t('{0} already republished by an earlier run: skipped.', plan.alreadySent)] : []),
     ...(plan.unknown ? [vscode.l10n.t('{0} whose earlier republish has an unknown outcome: skipped unless you include them.', plan.unknown)] : []),
@@ -72,4 +82,24 @@ export async function runReplay(s: ToolServices, targets: readonly ReplayTarget[
   s.log.info(`Republished ${what}: ${Object.entries(result.counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ')}.`);
   const report = await s.reports.show(`${vscode.l10n.t('Republish report')}.md`, renderReport(result, { subtitle: what }));
   return { kind: 'ran', result, report };
+}
+
+/**
+ * The preview's orders by their one name (orderName.ts): from the tree when it has them loaded, else read (the
+ * few the preview shows, at once); one that cannot be read is named by its id.
+ */
+async function namesOfOrders(s: ToolServices, targets: readonly ReplayTarget[], ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const client = await s.session.get().catch(() => undefined);
+  await Promise.all(
+    ids.map(async (id) => {
+      const t = targets.find((x) => x.orderId === id);
+      if (!t) return;
+      const dir = direction(t.direction);
+      let order = s.tree.findOrderNode(dir, id)?.order;
+      if (!order && client) order = await client.getOrder(dir, id).catch(() => undefined);
+      out.set(id, order ? orderName(dir, order) : orderIdName(dir, id));
+    }),
+  );
+  return out;
 }

@@ -16,9 +16,10 @@ import { apiKeyProblem, checkBaseUrl } from '../../src/api/validate';
 import { commentView, conversationLabel } from '../../src/presentation/commentView';
 import { errorView } from '../../src/presentation/errorView';
 import { eventView } from '../../src/presentation/eventView';
-import { displayLocale, setDisplayLocale } from '../../src/presentation/locale';
+import { dateText, dateTimeText, displayLocale, setDisplayLocale, setDisplayTimeZone } from '../../src/presentation/locale';
 import { escapeMarkdown } from '../../src/presentation/markdown';
 import { notificationLine, summarize } from '../../src/presentation/needsAction';
+import { orderIdName } from '../../src/presentation/orderName';
 import { orderView } from '../../src/presentation/orderView';
 import { relativeTime, span, spokenRelativeTime, spokenSpan } from '../../src/presentation/relativeTime';
 import { renderReport } from '../../src/presentation/replayReport';
@@ -103,6 +104,9 @@ for (const { file } of sources) {
 }
 
 describe('localisation', () => {
+  // Times are shown in the user's zone: the machine's must not decide what a test expects.
+  before(() => setDisplayTimeZone('UTC'));
+
   describe('package.json and package.nls.json', () => {
     const manifest = readJson('package.json') as Record<string, unknown> & { contributes: Record<string, unknown> };
     const nls = readJson('package.nls.json') as Record<string, string>;
@@ -340,7 +344,10 @@ describe('localisation', () => {
 
   describe('dates and times in the display language', () => {
     const NOW = Date.parse('2026-11-25T12:00:00Z');
-    afterEach(() => setDisplayLocale('en'));
+    afterEach(() => {
+      setDisplayLocale('en');
+      setDisplayTimeZone('UTC');
+    });
 
     it('says times and durations in the language VS Code shows, with its plurals (Intl)', () => {
       setDisplayLocale('de');
@@ -351,14 +358,22 @@ describe('localisation', () => {
       assert.equal(relativeTime('2026-11-25T09:00:00Z', NOW), '3 h ago');
     });
 
-    it('writes dates in the display language, as the day they name in UTC; English keeps ISO 8601', () => {
+    it('writes times for people in the display language and the user\'s zone, never raw ISO (issue 19)', () => {
       const foc = { event_type: 'portout.foc_date_changed', payload: { foc_date: '2026-12-01T23:30:00Z' } };
-      assert.equal(eventView(PORT_OUT, foc, NOW).label, 'FOC date changed → 2026-12-01');
+      // Old code: "FOC date changed → 2026-12-01" in English, and the tooltip's times as sent.
+      setDisplayLocale('en');
+      setDisplayTimeZone('America/Chicago');
+      assert.equal(eventView(PORT_OUT, foc, NOW).label, 'FOC date changed → Tue, Dec 1, 2026, 5:30 PM CST');
+      assert.match(orderView(PORT_IN, { id: 'x', created_at: '2026-11-20T09:00:00.123Z' }, NOW).tooltip, /\*\*Created:\*\* Fri, Nov 20, 2026, 3:00 AM CST/);
+      assert.equal(dateText('2026-12-01'), 'Tue, Dec 1, 2026', 'a day alone is that day, in no zone');
       setDisplayLocale('de');
-      assert.equal(eventView(PORT_OUT, foc, NOW).label, 'FOC date changed → 01.12.2026');
-      assert.match(orderView(PORT_IN, { id: 'x', created_at: '2026-11-20T09:00:00Z' }, NOW).tooltip, /20\. Nov\. 2026, 09:00 UTC/);
+      setDisplayTimeZone('UTC');
+      assert.equal(eventView(PORT_OUT, foc, NOW).label, 'FOC date changed → Di., 1. Dez. 2026, 23:30 UTC');
+      assert.match(orderView(PORT_IN, { id: 'x', created_at: '2026-11-20T09:00:00Z' }, NOW).tooltip, /Fr\., 20\. Nov\. 2026, 09:00 UTC/);
       setDisplayLocale('en-GB');
-      assert.equal(eventView(PORT_OUT, foc, NOW).label, 'FOC date changed → 2026-12-01');
+      setDisplayTimeZone('Europe/London');
+      assert.equal(eventView(PORT_OUT, foc, NOW).label, 'FOC date changed → Tue, 1 Dec 2026, 23:30 GMT');
+      assert.equal(dateTimeText('not a time'), 'not a time', 'unreadable text as given');
     });
 
     it('takes VS Code\'s tags as they come, and anything unusable as English', () => {
@@ -421,7 +436,8 @@ describe('localisation', () => {
       updated_at: '2026-11-25T09:00:00Z',
     };
     // What Intl says in the display language (English in tests): words, but not the bundle's.
-    const intl = [spokenSpan(3 * 3_600_000), spokenSpan(20 * 3_600_000), spokenSpan(24 * 3_600_000), spokenRelativeTime('2026-11-25T09:00:00Z', NOW), spokenRelativeTime('2026-11-25T11:00:00Z', NOW)];
+    const times = ['2026-11-20T09:00:00Z', '2026-11-25T09:00:00Z', '2026-11-25T11:00:00Z', '2026-11-26T12:00:00Z'];
+    const intl = [...times.map(dateTimeText), dateText('2026-12-01'), spokenSpan(3 * 3_600_000), spokenSpan(20 * 3_600_000), spokenSpan(24 * 3_600_000), spokenRelativeTime('2026-11-25T09:00:00Z', NOW), spokenRelativeTime('2026-11-25T11:00:00Z', NOW)];
     const ids = ['12345678-0000-4000-8000-000000000000', '12345678', '2026-11-20T09:00:00Z', '2026-11-25T09:00:00Z', '2026-11-26T12:00:00Z', ...intl];
 
     it('order rows, tooltips and what a screen reader says', () => {
@@ -444,7 +460,7 @@ describe('localisation', () => {
         english(v.label, data);
         english(v.description, data);
         english(v.tooltip, data);
-        english(spokenEvent(v, { isNew: true, order: '1234' }), data);
+        english(spokenEvent(v, { isNew: true, order: orderIdName(PORT_OUT, ids[0]) }), data);
       }
     });
 

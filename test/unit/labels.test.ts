@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PORT_IN, PORT_OUT } from '../../src/api/directions';
 import { statusLook } from '../../src/presentation/directionLooks';
 import { eventView } from '../../src/presentation/eventView';
+import { setDisplayTimeZone } from '../../src/presentation/locale';
 import { escapeMarkdown } from '../../src/presentation/markdown';
 import { orderView } from '../../src/presentation/orderView';
 import { relativeTime } from '../../src/presentation/relativeTime';
@@ -9,6 +10,8 @@ import { relativeTime } from '../../src/presentation/relativeTime';
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 describe('labels', () => {
+  before(() => setDisplayTimeZone('UTC'));
+
   it('words relative times', () => {
     assert.equal(relativeTime('2026-11-25T11:59:50Z', NOW), 'just now');
     assert.equal(relativeTime('2026-11-25T11:30:00Z', NOW), '30 min ago');
@@ -47,12 +50,13 @@ describe('labels', () => {
     const pout = eventView(PORT_OUT, { event_type: 'portout.status_changed', payload: { status: 'rejected' } }, NOW);
     assert.equal(pout.label, 'Status changed → rejected');
     const foc = eventView(PORT_OUT, { event_type: 'portout.foc_date_changed', payload: { foc_date: '2026-12-01T10:00:00Z' } }, NOW);
-    assert.equal(foc.label, 'FOC date changed → 2026-12-01');
+    assert.equal(foc.label, 'FOC date changed → Tue, Dec 1, 2026, 10:00 AM UTC');
     assert.equal(foc.icon, 'calendar');
   });
 
   it('says on the row how long an order has waited on the account, and a FOC date within 48 hours', () => {
     const pending = orderView(PORT_OUT, { status: 'pending', support_key: 'PO_1', created_at: '2026-11-24T16:00:00Z', foc_date: '2026-11-27T00:00:00Z' }, NOW);
+    assert.equal(pending.label, 'PO_1', 'no numbers: the reference names the row');
     assert.equal(pending.description, 'Pending for 20 h · FOC in 36 h');
     assert.match(pending.tooltip, /\*\*Needs attention:\*\* pending for 20 h — .*24–48 hours.*policy, not API data/);
     const authorized = orderView(PORT_OUT, { status: 'authorized', updated_at: '2026-11-25T09:00:00Z', foc_date: '2026-12-20T00:00:00Z' }, NOW);
@@ -92,8 +96,15 @@ describe('labels', () => {
       phone_numbers: [{ phone_number: '+13125550100' }, { phone_number: '+13125550101' }],
       updated_at: '2026-11-25T09:00:00Z',
     }, NOW);
-    assert.equal(v.label, '+13125550100 (+2) · acme-001');
-    assert.equal(v.description, 'Exception for 3 h');
+    // Status and clock first, the reference last (issue 19: the old label "+13125550100 (+2) · acme-001" pushed
+    // the description out of sight at the sidebar's default width).
+    assert.equal(v.label, '+1 312 555 0100 (+2)');
+    assert.equal(v.description, 'Exception for 3 h · acme-001');
+    assert.equal(v.name, '+1 312 555 0100 (+2) · acme-001');
+    assert.match(v.tooltip, /^\*\*\\\+1 312 555 0100 \\\(\\\+2\\\) · acme-001\*\*/);
+    assert.match(v.tooltip, /\*\*Numbers \(3\):\*\* \\\+1 312 555 0100, \\\+1 312 555 0101 {2}\n/);
+    assert.match(v.tooltip, /\*\*Updated:\*\* Wed, Nov 25, 2026, 9:00 AM UTC/);
+    assert.doesNotMatch(v.tooltip, /2026-11-25T/);
     assert.equal(v.status.icon, 'warning');
     assert.equal(v.statusValue, 'exception');
     assert.match(v.tooltip, /FOC\\_REJECTED: FOC was rejected/);
@@ -101,7 +112,8 @@ describe('labels', () => {
 
   it('names port-outs by numbers and support key; tooltip carries the rejection reason', () => {
     const v = orderView(PORT_OUT, { status: 'rejected', phone_numbers: ['+35312345678'], support_key: 'PO_764725', reason: 'PIN mismatch' }, NOW);
-    assert.equal(v.label, '+35312345678 · PO\u005f764725'.replace('\u005f', '_'));
+    assert.equal(v.label, '+353 123 45678');
+    assert.equal(v.description, 'Rejected · unknown time · PO_764725');
     assert.match(v.tooltip, /Rejection reason:\*\* PIN mismatch/);
     assert.equal(v.status.color, 'rejected');
   });

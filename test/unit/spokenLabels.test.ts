@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PORT_IN, PORT_OUT } from '../../src/api/directions';
 import type { ErrorKind } from '../../src/api/errors';
 import { errorView } from '../../src/presentation/errorView';
+import { setDisplayTimeZone } from '../../src/presentation/locale';
 import { eventView } from '../../src/presentation/eventView';
 import { orderView } from '../../src/presentation/orderView';
 import { relativeTime, span, spokenRelativeTime, spokenSpan } from '../../src/presentation/relativeTime';
@@ -20,6 +21,8 @@ import {
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
 describe('spoken labels', () => {
+  before(() => setDisplayTimeZone('UTC'));
+
   it('says the tree’s abbreviated times in words', () => {
     const at = (ms: number): string => new Date(NOW - ms).toISOString();
     const H = 3_600_000;
@@ -66,14 +69,17 @@ describe('spoken labels', () => {
       phone_numbers: [{ phone_number: '+13125550100' }],
       updated_at: '2026-11-25T09:00:00Z',
     }, NOW);
-    assert.equal(spokenOrder(pin, { watched: false }), '+13125550100 and 2 more numbers, acme-001, Exception for 3 hours');
-    assert.equal(spokenOrder(pin, { watched: true, matched: ['customer reference'] }), '+13125550100 and 2 more numbers, acme-001, Exception for 3 hours, watched, matched customer reference');
+    // Said in the row's order (issue 19): numbers, what is urgent, the reference last.
+    assert.equal(pin.label, '+1 312 555 0100 (+2)');
+    assert.equal(pin.description, 'Exception for 3 h · acme-001');
+    assert.equal(spokenOrder(pin, { watched: false }), '+1 312 555 0100 and 2 more numbers, Exception for 3 hours, acme-001');
+    assert.equal(spokenOrder(pin, { watched: true, matched: ['customer reference'] }), '+1 312 555 0100 and 2 more numbers, Exception for 3 hours, acme-001, watched, matched customer reference');
 
     const pending = orderView(PORT_OUT, { status: 'pending', support_key: 'PO_1', phone_numbers: ['+35312345678'], created_at: '2026-11-24T16:00:00Z', foc_date: '2026-11-27T00:00:00Z' }, NOW);
-    assert.equal(spokenOrder(pending, { watched: false }), '+35312345678, PO_1, Pending for 20 hours, FOC in 36 hours');
+    assert.equal(spokenOrder(pending, { watched: false }), '+353 123 45678, Pending for 20 hours, FOC in 36 hours, PO_1');
 
     const authorized = orderView(PORT_OUT, { status: 'authorized', phone_numbers: ['+35312345678', '+35312345679'], updated_at: '2026-11-22T12:00:00Z' }, NOW);
-    assert.equal(spokenOrder(authorized, { watched: false }), '+35312345678 and 1 more number, Authorized, 3 days ago');
+    assert.equal(spokenOrder(authorized, { watched: false }), '+353 123 45678 and 1 more number, Authorized, 3 days ago');
 
     const countOnly = orderView(PORT_IN, { id: 'x', status: { value: 'submitted' }, porting_phone_numbers_count: 4, updated_at: '2026-11-25T11:59:00Z' }, NOW);
     assert.equal(spokenOrder(countOnly, { watched: false }), '4 numbers, Submitted, 1 minute ago');
@@ -85,7 +91,7 @@ describe('spoken labels', () => {
   it('events: what changed in words, time, new, payload state, comment and order', () => {
     const status = eventView(PORT_IN, { id: 'e1', event_type: 'porting_order.status_changed', payload_status: 'completed', created_at: '2026-11-25T09:00:00Z', payload: { status: { value: 'exception' } } }, NOW);
     assert.equal(spokenEvent(status, { isNew: false }), 'Status changed to exception, 3 hours ago, payload ready');
-    assert.equal(spokenEvent(status, { isNew: true, order: 'a1b2c3d4' }), 'Status changed to exception, new, 3 hours ago, payload ready, order a1b2c3d4');
+    assert.equal(spokenEvent(status, { isNew: true, order: 'Port-in order a1b2c3d4' }), 'Status changed to exception, new, 3 hours ago, payload ready, Port-in order a1b2c3d4');
     assert.equal(spokenEvent(status, { isNew: false, busy: 'Republishing…' }), 'Status changed to exception, Republishing…, 3 hours ago, payload ready');
 
     const pending = eventView(PORT_IN, { id: 'e2', event_type: 'porting_order.new_comment', payload_status: 'created', created_at: '2026-11-25T11:00:00Z', payload: null }, NOW);
@@ -95,7 +101,7 @@ describe('spoken labels', () => {
     assert.equal(spokenEvent(comment, { isNew: false }), 'New comment, just now, payload ready, “Please upload the LOA”');
 
     const foc = eventView(PORT_OUT, { id: 'e4', event_type: 'portout.foc_date_changed', payload_status: 'completed', created_at: '2026-11-20T12:00:00Z', payload: { foc_date: '2026-12-01T10:00:00Z' } }, NOW);
-    assert.equal(spokenEvent(foc, { isNew: false }), 'FOC date changed to 2026-12-01, 5 days ago, payload ready');
+    assert.equal(spokenEvent(foc, { isNew: false }), 'FOC date changed to Tue, Dec 1, 2026, 10:00 AM UTC, 5 days ago, payload ready');
 
     const unknown = eventView(PORT_IN, { event_type: 'porting_order.number_reassigned', created_at: 'not a date' }, NOW);
     assert.equal(spokenEvent(unknown, { isNew: false }), 'Number reassigned, unknown time, payload ready');

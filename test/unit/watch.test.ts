@@ -7,6 +7,8 @@ import { type Direction, PORT_IN, PORT_OUT } from '../../src/api/directions';
 import type { RequestLogEntry } from '../../src/api/http';
 import type { PortingEvent, PortingOrder, PortoutDetails } from '../../src/api/types';
 import { attentionOf } from '../../src/presentation/attention';
+import { setDisplayTimeZone } from '../../src/presentation/locale';
+import { orderName } from '../../src/presentation/orderName';
 import { type ActionKind, needsAction, notificationLine, summarize } from '../../src/presentation/needsAction';
 import { plainText } from '../../src/presentation/plainText';
 import { clientEventSource } from '../../src/watch/eventSource';
@@ -666,6 +668,8 @@ describe('nextDelay', () => {
 });
 
 describe('needsAction', () => {
+  before(() => setDisplayTimeZone('UTC'));
+
   const portin = (type: string, payload: unknown, extra: Partial<PortingEvent> = {}): PortingEvent => ({ id: 'e1', event_type: `porting_order.${type}`, porting_order_id: 'o1', payload_status: 'completed', payload, ...extra });
   const portout = (type: string, payload: unknown, extra: Partial<PortingEvent> = {}): PortingEvent => ({ id: 'e2', event_type: `portout.${type}`, portout_id: 'p1', payload_status: 'completed', payload, ...extra });
   const status = (value: string): unknown => ({ id: 'o1', customer_reference: 'ACME-42', support_key: 'sr_1', status: { value, details: [] } });
@@ -725,17 +729,24 @@ describe('needsAction', () => {
     });
     assert.equal(notificationLine(PORT_IN, exception), 'Port-in ACME-42 → Exception: LOA signature does not match');
     const order: PortingOrder = { id: 'o1', customer_reference: 'ACME-42', phone_numbers: [{ phone_number: '+13125550100' }] };
-    assert.equal(notificationLine(PORT_IN, exception, order), 'Port-in +13125550100 · ACME-42 → Exception: LOA signature does not match');
+    assert.equal(notificationLine(PORT_IN, exception, order), 'Port-in +1 312 555 0100 · ACME-42 → Exception: LOA signature does not match');
     assert.equal(
       notificationLine(PORT_OUT, portout('status_changed', { status: 'rejected', phone_numbers: ['+35312345678', '+35312345679'], rejection_reason: 'Invalid PIN' })),
-      'Port-out +35312345678 (+1) → Rejected: Invalid PIN',
+      'Port-out +353 123 45678 (+1) → Rejected: Invalid PIN',
     );
-    assert.equal(notificationLine(PORT_OUT, portout('foc_date_changed', { foc_date: '2026-07-10T00:00:00Z' })), 'Port-out order p1 → FOC date changed → 2026-07-10');
+    assert.equal(notificationLine(PORT_OUT, portout('foc_date_changed', { foc_date: '2026-07-10T00:00:00Z' })), 'Port-out order p1 → FOC date changed → Fri, Jul 10, 2026, 12:00 AM UTC');
     assert.equal(notificationLine(PORT_OUT, portout('status_changed', null, { payload_status: 'created' })), 'Port-out order p1 → Status changed (details not generated yet)');
     const hostile = portin('new_comment', { support_key: 'sr_9', comment: { body: 'Click [here](command:workbench.action.quit)\n\u202Eevil\u0007 <b>x</b>', user_type: 'admin' } });
     const line = notificationLine(PORT_IN, hostile);
     assert.equal(line, 'Port-in sr_9 → Comment from Telnyx: Click [here] (command:workbench.action.quit) evil <b>x</b>');
     assert.ok(!['\n', '\u202E', '\u0007'].some((c) => line.includes(c)));
+    // One name for the order in every notification (issue 19): the old code said "Port-in order o1" for an order
+    // known by its id alone, "Port-in +13125550100 · ACME-42" from the order, and the payload's raw numbers.
+    const bare = portin('status_changed', { status: { value: 'ported' } });
+    assert.equal(notificationLine(PORT_IN, { ...bare, porting_order_id: 'af41f639-0000-4000-8000-000000000000' }), 'Port-in order af41f639 → Ported');
+    const many: PortingOrder = { id: 'o1', customer_reference: 'ACME-42', porting_phone_numbers_count: 17, phone_numbers: [{ phone_number: '+13125550100' }] };
+    assert.equal(notificationLine(PORT_IN, exception, many), `Port-in ${orderName(PORT_IN, many)} → Exception: LOA signature does not match`);
+    assert.equal(orderName(PORT_IN, many), '+1 312 555 0100 (+16) · ACME-42');
     assert.equal(plainText('x'.repeat(300)).length, 240);
     assert.ok(plainText('x'.repeat(300)).endsWith('…'));
   });

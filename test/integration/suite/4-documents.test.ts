@@ -143,8 +143,10 @@ describe('payload documents', () => {
       assert.deepEqual(reads.filter((p) => p === path), [path]);
       assert.ok(reads.every((p) => p === path || p === opened), `only this order was read: ${reads.join(', ')}`);
       opened = path;
-      const label = String(a.services.tree.getTreeItem(row).label);
-      assert.ok(doc.uri.path.endsWith(`/${label.replace(/[\\/:*?"<>|]/g, '_')}.json`), doc.uri.path);
+      // Named by the order's one name: the row's numbers, then its reference (the end of the row's description).
+      const ti = a.services.tree.getTreeItem(row);
+      const name = `${String(ti.label)} · ${String(ti.description).split(' · ').at(-1)}`;
+      assert.ok(doc.uri.path.endsWith(`/${name.replace(/[\\/:*?"<>|]/g, '_')}.json`), doc.uri.path);
       await sandbox.clearRequests();
       await vscode.commands.executeCommand('telnyxPorting.refreshDocument', doc.uri);
       await until(async () => (await ownRequests(isShow)).own.length > 0, 'the document is read again');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childrenOf, eventsOf, freshSession, ordersOf, sandbox, whileHeld, withStubs, type Api, type Node } from './helpers';
+import { childrenOf, eventsOf, freshSession, item, ordersOf, sandbox, whileHeld, withStubs, type Api, type Node } from './helpers';
 
 /** Stands in for vscode.window.withProgress: runs the task at once, so the calls say where progress was shown. */
 const runProgress = async (_opts: unknown, task: unknown) =>
@@ -36,7 +36,10 @@ describe('republish', () => {
       const [message, options] = calls.showWarningMessage[0] as [string, vscode.MessageOptions & { detail: string }];
       assert.equal(options.modal, true);
       assert.match(message, /^Republish "/);
-      assert.ok(options.detail.includes(node.event!.event_type), options.detail);
+      // The type in words and the order by its name, as the rows say them (issue 19), never the raw type.
+      assert.ok(!options.detail.includes(node.event!.event_type), options.detail);
+      assert.ok(options.detail.includes(`Event: ${String(item(a, node).label).split(' → ')[0]} (${node.event!.id})`), options.detail);
+      assert.ok(options.detail.includes(`Order: ${String(item(a, node.parent as Node).label)}`), options.detail);
       for (const m of node.event!.available_notification_methods as string[]) assert.ok(options.detail.includes(m));
       assert.match(options.detail, /No new event is created/);
       const posts = (await sandbox.requests()).filter((r) => r.method === 'POST');

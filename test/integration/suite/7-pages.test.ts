@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childrenOf, contextOf, freshSession, item, LIST_ORDERS, ordersOf, ownRequests, sandbox, type Api, type Node, type Seed } from './helpers';
+import { childrenOf, contextOf, freshSession, item, LIST_ORDERS, ordersOf, ownRequests, readable, sandbox, type Api, type Node, type Seed } from './helpers';
 
 for (const listOrder of LIST_ORDERS) describe(`operations over every page (server lists ${listOrder})`, () => {
   let a: Api;
@@ -34,6 +34,11 @@ for (const listOrder of LIST_ORDERS) describe(`operations over every page (serve
     assert.ok(reqs.length > 0);
     assert.ok(reqs.every((r) => new URLSearchParams(r.query).get('include_phone_numbers') === 'false'), 'a status scan needs no numbers');
     assert.ok(reqs.every((r) => !r.query.includes('filter')), 'no status filter is sent: the API has none for port-in');
+    // Rows found by the scan name their first number like every other row (issue 19: they said "17 numbers").
+    for (const node of shown) {
+      const first = seed.portinOrders.find((o) => o.id === node.order!.id)!.phone_numbers[0]?.phone_number;
+      if (first) assert.ok(readable(String(item(a, node).label), first), `${String(item(a, node).label)} should start with ${first}`);
+    }
   });
 
   it('Filter by Status on port-out uses the API filter and stays lazy', async () => {

@@ -47,7 +47,8 @@ describe('answering port-out requests', function () {
     assert.equal(options.modal, true);
     assert.match(message, /^Authorize the port-out of /);
     const order = row.order as unknown as { phone_numbers: string[]; carrier_name: string; spid: string };
-    assert.ok(options.detail.includes(order.phone_numbers[0]!), options.detail);
+    // Grouped for reading: the same digits, spaced.
+    assert.ok(!options.detail.includes(order.phone_numbers[0]!) && options.detail.replace(/ /g, '').includes(order.phone_numbers[0]!), options.detail);
     assert.ok(options.detail.includes(order.carrier_name) && options.detail.includes(order.spid), options.detail);
     assert.match(options.detail, /FOC date: /);
     assert.match(options.detail, /may be fraud/);

@@ -8,7 +8,18 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Telnyx } from 'telnyx';
 import * as vscode from 'vscode';
-import { KEY, childrenOf, configure, eventsOf, freshSession, loadToEnd, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
+import { KEY, childrenOf, configure, eventsOf, freshSession, item, loadToEnd, ordersOf, sandbox, withStubs, type Api, type Node } from './helpers';
+
+/** Port-in event types in words, written out (not read from the extension's table). */
+const WORDS: Readonly<Record<string, string>> = {
+  'porting_order.status_changed': 'Status changed',
+  'porting_order.new_comment': 'New comment',
+  'porting_order.messaging_changed': 'Messaging changed',
+  'porting_order.split': 'Order split',
+  'porting_order.deleted': 'Order deleted',
+  'porting_order.loa_updated': 'LOA updated',
+  'porting_order.sharing_token_expired': 'Sharing token expired',
+};
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -184,7 +195,11 @@ describe('for webhook developers', function () {
       return withStubs(
         {
           showInputBox: async () => inputs.shift(),
-          showQuickPick: async (items: unknown) => (items as vscode.QuickPickItem[])[0],
+          // A custom range (the presets end now, the seed's events are older), then any type.
+          showQuickPick: async (items: unknown) => {
+            const list = items as vscode.QuickPickItem[];
+            return list.find((i) => i.label === 'Custom range…') ?? list[0];
+          },
           showWarningMessage: async (...args: unknown[]) => args[2],
           showInformationMessage: async () => undefined,
           withProgress: async (_opts: unknown, task: unknown) =>
@@ -204,9 +219,22 @@ describe('for webhook developers', function () {
 
     const half = Math.floor(mine.length / 2);
     const first = await run(half);
+    // The range asks its steps from 1 (the direction came from the row): presets first, then the two ends.
+    // The total grows by the custom range's two ends once it is chosen.
+    const titles = (calls: unknown[][]) => calls.map((c) => String((c[0] as { title?: string } | undefined)?.title ?? (c[1] as { title?: string }).title));
+    assert.match(titles(first.calls.showQuickPick)[0]!, /\(1\/3\)$/);
+    assert.deepEqual(titles(first.calls.showInputBox).map((t) => t.slice(-5)), ['(2/5)', '(3/5)', '(5/5)']);
+    const presets = (first.calls.showQuickPick[0]![0] as vscode.QuickPickItem[]).map((i) => i.label);
+    assert.deepEqual(presets, ['Last hour', 'Last 24 hours', 'Last 7 days', 'Custom range…']);
+    // The preview names types in words and the order by its name, never raw types or ids (issue 19).
     const detail = (first.calls.showWarningMessage[0] as [string, { detail: string }])[1].detail;
-    for (const [type, n] of expected) assert.ok(detail.includes(`${n} × ${type}`), `${type}: ${n} in\n${detail}`);
-    assert.match(detail, new RegExp(`${mine.length} × ${order.order!.id}`));
+    for (const [type, n] of expected) {
+      assert.ok(detail.includes(`${n} × ${WORDS[type] ?? '?'}`), `${type}: ${n} in\n${detail}`);
+      assert.ok(!detail.includes(type), `raw ${type} in\n${detail}`);
+    }
+    const name = String(item(a, order).label);
+    assert.ok(detail.includes(`${mine.length} × ${name}`), `${name} in\n${detail}`);
+    assert.ok(!detail.includes(order.order!.id), 'no order id in the preview');
     assert.ok(first.result.result.counts['not-started'] > 0, 'cancelled before the end');
     const second = await run();
     assert.equal(second.result.kind, 'ran');

@@ -361,3 +361,9 @@ export async function whileHeld<T>(name: string, during: (held: HeldRequest[]) =
     await sandbox.release(name);
   }
 }
+
+/** A row's label starts with `e164` as people read it: the same digits, grouped by spaces. */
+export function readable(label: string, e164: string): boolean {
+  const shown = label.split(' (+')[0]!;
+  return shown !== e164 && shown.startsWith('+') && shown.replace(/ /g, '') === e164;
+}
