@@ -21,7 +21,8 @@ export type Handler = (...args: never[]) => unknown;
 
 /** Each tool command's handler, by command id. */
 export function handlers(services: Services): Record<string, Handler> {
-  const s: ToolServices = { ...services, signingKeys: new SigningKeyStore(services.secrets), ledgers: new ReplayLedgers(services.globalState) };
+  // Over the extension's services, not a copy of them: what is swapped there later (a test's openExternal) holds here too.
+  const s: ToolServices = Object.assign(Object.create(services) as Services, { signingKeys: new SigningKeyStore(services.secrets), ledgers: new ReplayLedgers(services.globalState) });
   return {
     'telnyxPorting.sendToHandler': sendToHandler(s),
     'telnyxPorting.copyPublicKey': copyPublicKey(s),
