@@ -15,10 +15,11 @@ export function requireBuilt(files, hint) {
 }
 
 /** Starts the sandbox on a random port and returns it plus the variables the extension host gets. */
-export async function startSandbox() {
+/** `options` go to the sandbox as given (the screenshots ask for the demo's world: `{ seed: { now, live: true } }`). */
+export async function startSandbox(options = {}) {
   requireBuilt(['out/test/sandbox/server.js'], 'node esbuild.mjs --tests');
   const { startSandbox: start } = createRequire(import.meta.url)(join(repoRoot, 'out/test/sandbox/server.js'));
-  const sandbox = await start({ port: 0 });
+  const sandbox = await start({ port: 0, ...options });
   onCleanup(() => sandbox.close());
   log(`sandbox: ${sandbox.url} (API ${sandbox.apiBaseUrl})`);
   const env = {
