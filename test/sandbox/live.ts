@@ -206,7 +206,11 @@ export class LiveWorld {
     const t = this.store.nextEventTime('portin', last === undefined ? undefined : Date.parse(last.created_at));
     // The demo's account writes nothing by itself: what it wrote, the visitor posted.
     const author = prng.chance(0.8) ? 'admin' : 'system';
-    const event = makePortinEvent({ prng, order, otherOrderId: () => order.id }, 'porting_order.new_comment', t, { pending: false, author });
+    // A thread that says the same thing twice in a row reads as a bug: drawn again (a few times) when it would.
+    const draw = (): AnyEvent => makePortinEvent({ prng, order, otherOrderId: () => order.id }, 'porting_order.new_comment', t, { pending: false, author });
+    const bodyOf = (e: AnyEvent): string | undefined => (e.payload as { comment?: { body?: string } } | null)?.comment?.body;
+    let event = draw();
+    for (let i = 0; i < 8 && last !== undefined && bodyOf(event) === last.body; i++) event = draw();
     const c = (event.payload as { comment: { id: string; body: string; inserted_at: string; user_type: PortingComment['user_type'] } }).comment;
     const comment: PortingComment = { id: c.id, body: c.body, porting_order_id: order.id, created_at: c.inserted_at, record_type: 'porting_comment', user_type: c.user_type };
     this.store.applyChange({ order: { ...order, updated_at: isoMs(t) }, event, comment });
@@ -252,7 +256,9 @@ export class LiveWorld {
   private portoutComment(portout: PortoutDetails): AnyEvent {
     const last = this.store.commentsOf('portout', portout.id).at(-1);
     const t = this.store.nextEventTime('portout', last === undefined ? undefined : Date.parse(last.created_at));
-    const event = makePortoutEvent(this.prng, portout, 'portout.new_comment', t, { pending: false, author: 'admin' });
+    const draw = (): AnyEvent => makePortoutEvent(this.prng, portout, 'portout.new_comment', t, { pending: false, author: 'admin' });
+    let event = draw();
+    for (let i = 0; i < 8 && last !== undefined && (event.payload as { comment?: string }).comment === last.body; i++) event = draw();
     const p = event.payload as { id: string; comment: string };
     const comment: PortoutComment = { id: p.id, body: p.comment, portout_id: portout.id, created_at: event.created_at, record_type: 'portout_comment', user_id: null };
     this.store.applyChange({ order: { ...portout, updated_at: isoMs(t) }, event, comment });

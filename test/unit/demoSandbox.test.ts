@@ -236,6 +236,21 @@ describe('demo sandbox', function () {
       assert.ok(comments >= 5, `${comments} comment events`);
     });
 
+    it('a live comment never repeats the one before it in its thread', async () => {
+      // Seen in the demo: "Customer asked to cancel the port-out." three times in a row on one port-out.
+      let checked = 0;
+      await run(400, async (e, direction) => {
+        if (!e.event_type.endsWith('.new_comment')) return;
+        const orderId = direction === 'portin' ? e.porting_order_id! : e.portout_id!;
+        const thread = (await json<{ data: Comment[] }>(direction === 'portin' ? `/porting_orders/${orderId}/comments?page[size]=250` : `/portouts/${orderId}/comments`)).data;
+        const ordered = [...thread].sort((x, y) => Date.parse(x.created_at) - Date.parse(y.created_at));
+        if (ordered.length < 2) return;
+        checked++;
+        assert.notEqual(ordered.at(-1)!.body, ordered.at(-2)!.body, `${e.event_type} on ${orderId} says again: ${ordered.at(-1)!.body}`);
+      });
+      assert.ok(checked >= 5, `${checked} comments after another`);
+    });
+
     it("Telnyx's lines in the seeded threads are Telnyx's, and each thread agrees with its events", async () => {
       // Lines only Telnyx's porting team writes; the account's threads show them as "You (this account)" if mis-authored.
       const telnyxLines = [
