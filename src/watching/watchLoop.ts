@@ -9,6 +9,7 @@
 
 import * as vscode from 'vscode';
 import { direction as directionOf, type Direction } from '../api/directions';
+import type { Order } from '../api/types';
 import { checkBaseUrl } from '../api/validate';
 import { readSettings, readSettingsChecked, watchSettingsCheck } from '../config';
 import { eventUri } from '../documents/eventUri';
@@ -213,12 +214,13 @@ export class WatchLoop implements vscode.Disposable {
       this.s.docs.refreshOpenTabs((uri) => generated.has(uri.toString()));
     }
     await this.readOrdersAgain(result.fresh);
+    const named = await this.ordersToName(out.notify);
     const plan = planNotifications(out.notify, result.fresh, {
       kinds,
       orderOf: (w) => {
         const id = w.event[w.direction.eventOrderField];
-        const node = id ? this.s.tree.findOrderNode(w.direction, id) : undefined;
-        return node?.order;
+        if (!id) return undefined;
+        return this.s.tree.findOrderNode(w.direction, id)?.order ?? named.get(`${w.direction.id}/${id}`);
       },
     });
     if (!plan) return;
@@ -248,6 +250,33 @@ export class WatchLoop implements vscode.Disposable {
       if (node) await this.s.treeView.reveal(node, { select: true, focus: true, expand: true });
       else if (orderId) await vscode.commands.executeCommand('telnyxPorting.findOrder', orderId);
     }
+  }
+
+  /**
+   * The orders of the events about to notify one by one that the tree does not hold, read once each, so the
+   * notification names them as everywhere else (numbers, then reference) rather than by what the payload carries.
+   * A burst names no order, so reads nothing; an order that cannot be read is named as before.
+   */
+  private async ordersToName(notify: readonly WatchedEvent[]): Promise<Map<string, Order>> {
+    const named = new Map<string, Order>();
+    if (notify.length === 0 || notify.length > 3) return named;
+    const wanted = new Map<string, [Direction, string]>();
+    for (const w of notify) {
+      const id = w.event[w.direction.eventOrderField];
+      if (id && !this.s.tree.findOrderNode(w.direction, id)) wanted.set(`${w.direction.id}/${id}`, [w.direction, id]);
+    }
+    if (wanted.size === 0) return named;
+    const client = await this.s.session.get();
+    await Promise.all(
+      [...wanted].map(async ([key, [dir, id]]) => {
+        try {
+          named.set(key, await client.getOrder(dir, id));
+        } catch (e) {
+          this.s.log.warn(`Watching: ${(e as Error)?.message ?? String(e)}`);
+        }
+      }),
+    );
+    return named;
   }
 
   /** A status or FOC event means the order's row is out of date: read it again where it is shown. */

@@ -102,6 +102,22 @@ describe('watching for new events', function () {
     w.tree.markAllSeen();
   });
 
+  it('a notification names an order the tree has not loaded the way its row would: numbers first, then its reference', async () => {
+    const loaded = new Set(ordersOf(a, await childrenOf(a, portin)).map((n) => n.order!.id));
+    const order = (await sandbox.seed()).portinOrders.find((o) => !loaded.has(o.id) && o.customer_reference && o.phone_numbers.length > 0)!;
+    assert.ok(order, 'a port-in order beyond the first page');
+    await sandbox.insertEvents({ direction: 'portin', orderId: order.id, count: 1, eventType: 'porting_order.status_changed', status: 'exception' });
+    const { shown } = await tick();
+    assert.equal(shown.length, 1);
+    const line = String(shown[0]![0]);
+    // Before, the payload's reference alone: "Port-in NW-2025-0003 → Exception".
+    const m = /^Port-in (\+[\d ]+)(?: \(\+\d+\))? · (.+) → Exception/.exec(line);
+    assert.ok(m, line);
+    assert.equal(m[1]!.replace(/ /g, ''), order.phone_numbers[0]!.phone_number, 'its first number, grouped for reading');
+    assert.equal(m[2], order.customer_reference);
+    w.tree.markAllSeen();
+  });
+
   it('a burst is one notification, not a wall of them; Mark All as Seen clears the badge', async () => {
     for (let i = 0; i < 5; i++) await sandbox.insertEvents({ direction: 'portout', count: 1, eventType: 'portout.foc_date_changed' });
     await sandbox.insertEvents({ direction: 'portin', count: 3, eventType: 'porting_order.loa_updated' });
