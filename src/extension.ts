@@ -42,7 +42,6 @@ import { registerStartDemoSandbox } from './commands/startDemoSandbox';
 import { registerStopDemoSandbox } from './commands/stopDemoSandbox';
 import { DemoAccount } from './demo/demoAccount';
 import { registerSwitchAccount } from './commands/switchAccount';
-import { registerRemoveAccount } from './commands/removeAccount';
 import { VIEW_ID, type Services } from './services';
 import { Session } from './session';
 import type { TreeNode } from './tree/node';
@@ -126,7 +125,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerStartDemoSandbox(services),
     registerStopDemoSandbox(services),
     registerSwitchAccount(services),
-    registerRemoveAccount(services),
     registerClearApiKey(services),
     registerRefresh(services),
     registerRefreshNode(services),

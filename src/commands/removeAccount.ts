@@ -8,8 +8,9 @@ import type { Services } from '../services';
 import { askAccount } from '../ui/askAccount';
 import { showWarning } from '../ui/messages';
 
-export function registerRemoveAccount(s: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('telnyxPorting.removeAccount', async (): Promise<boolean> => {
+/** The handler of telnyxPorting.removeAccount (registered lazily: src/tools/lazyTools.ts). */
+export function removeAccount(s: Services) {
+  return async (): Promise<boolean> => {
     const account = await askAccount(s, vscode.l10n.t('Remove Telnyx Account'));
     if (!account || account === 'add') return false;
     const first = account.id === FIRST_ACCOUNT;
@@ -29,5 +30,5 @@ export function registerRemoveAccount(s: Services): vscode.Disposable {
     if (!first) await s.accounts.remove(account.id);
     s.log.info(`Account "${account.name}" removed.`);
     return true;
-  });
+  };
 }

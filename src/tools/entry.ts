@@ -10,6 +10,7 @@ import { copyNumbers } from '../commands/copyNumbers';
 import { exportEvents } from '../commands/exportEvents';
 import { openInMissionControl } from '../commands/openInMissionControl';
 import { renameAccount } from '../commands/renameAccount';
+import { removeAccount } from '../commands/removeAccount';
 import { republishRange } from '../commands/republishRange';
 import { republishSelected } from '../commands/republishSelected';
 import { sendToHandler } from '../commands/sendToHandler';
@@ -35,5 +36,6 @@ export function handlers(services: Services): Record<string, Handler> {
     'telnyxPorting.copyNumbers': copyNumbers(s),
     'telnyxPorting.openInMissionControl': openInMissionControl(s),
     'telnyxPorting.renameAccount': renameAccount(s),
+    'telnyxPorting.removeAccount': removeAccount(s),
   };
 }

@@ -1,5 +1,5 @@
 // Registers the commands used now and then (the webhook tools, Export Events, Copy Numbers, Open in Mission Control,
-// Rename Account)
+// Rename and Remove Account)
 // at activation, since VS Code must know them for menus and the palette, and loads their bundle, dist/tools.js, only
 // when one of them first runs: most sessions never use them, and dist/extension.js stays under its size budget.
 
@@ -22,6 +22,7 @@ export const TOOL_COMMANDS = [
   'telnyxPorting.copyNumbers',
   'telnyxPorting.openInMissionControl',
   'telnyxPorting.renameAccount',
+  'telnyxPorting.removeAccount',
 ] as const;
 
 export function registerLazyTools(s: Services, extensionPath: string): vscode.Disposable[] {
