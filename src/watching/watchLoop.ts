@@ -220,7 +220,7 @@ export class WatchLoop implements vscode.Disposable {
       orderOf: (w) => {
         const id = w.event[w.direction.eventOrderField];
         if (!id) return undefined;
-        return this.s.tree.findOrderNode(w.direction, id)?.order ?? named.get(`${w.direction.id}/${id}`);
+        return this.s.tree.findOrderNode(w.direction, id)?.order ?? named.get(`${w.direction.id}/${id}`)?.order;
       },
     });
     if (!plan) return;
@@ -257,46 +257,42 @@ export class WatchLoop implements vscode.Disposable {
    * notification names them as everywhere else (numbers, then reference) rather than by what the payload carries.
    * A burst names no order, so reads nothing; an order that cannot be read is named as before.
    */
-  private async ordersToName(notify: readonly WatchedEvent[]): Promise<Map<string, Order>> {
-    const named = new Map<string, Order>();
-    if (notify.length === 0 || notify.length > 3) return named;
-    const wanted = new Map<string, [Direction, string]>();
-    for (const w of notify) {
-      const id = w.event[w.direction.eventOrderField];
-      if (id && !this.s.tree.findOrderNode(w.direction, id)) wanted.set(`${w.direction.id}/${id}`, [w.direction, id]);
-    }
-    if (wanted.size === 0) return named;
-    const client = await this.s.session.get();
-    await Promise.all(
-      [...wanted].map(async ([key, [dir, id]]) => {
-        try {
-          named.set(key, await client.getOrder(dir, id));
-        } catch (e) {
-          this.s.log.warn(`Watching: ${(e as Error)?.message ?? String(e)}`);
-        }
-      }),
-    );
-    return named;
+  private ordersToName(notify: readonly WatchedEvent[]): Promise<Map<string, { dir: Direction; order: Order }>> {
+    if (notify.length > 3) return Promise.resolve(new Map());
+    return this.readOrders(notify.filter((w) => !this.orderNodeOf(w)));
   }
 
   /** A status or FOC event means the order's row is out of date: read it again where it is shown. */
   private async readOrdersAgain(fresh: readonly WatchedEvent[]): Promise<void> {
-    const wanted = new Map<string, Direction>();
-    for (const w of fresh) {
-      const orderId = w.event[w.direction.eventOrderField];
-      if (orderId && ORDER_CHANGES.has(needsAction(w.direction, w.event)) && this.s.tree.findOrderNode(w.direction, orderId)) wanted.set(orderId, w.direction);
+    const read = await this.readOrders(fresh.filter((w) => ORDER_CHANGES.has(needsAction(w.direction, w.event)) && this.orderNodeOf(w)));
+    for (const { dir, order } of read.values()) this.s.tree.updateOrder(dir, order);
+  }
+
+  private orderNodeOf(w: WatchedEvent): unknown {
+    const id = w.event[w.direction.eventOrderField];
+    return id ? this.s.tree.findOrderNode(w.direction, id) : undefined;
+  }
+
+  /** The events' orders, each read once, keyed "direction/id"; one that cannot be read is logged and left out. */
+  private async readOrders(items: readonly WatchedEvent[]): Promise<Map<string, { dir: Direction; order: Order }>> {
+    const wanted = new Map<string, [Direction, string]>();
+    for (const w of items) {
+      const id = w.event[w.direction.eventOrderField];
+      if (id) wanted.set(`${w.direction.id}/${id}`, [w.direction, id]);
     }
-    if (wanted.size === 0) return;
+    const read = new Map<string, { dir: Direction; order: Order }>();
+    if (wanted.size === 0) return read;
     const client = await this.s.session.get();
     await Promise.all(
-      [...wanted].map(async ([id, dir]) => {
+      [...wanted].map(async ([key, [dir, id]]) => {
         try {
-          this.s.tree.updateOrder(dir, await client.getOrder(dir, id));
+          read.set(key, { dir, order: await client.getOrder(dir, id) });
         } catch (e) {
           this.s.log.warn(`Watching: ${(e as Error)?.message ?? String(e)}`);
         }
       }),
     );
+    return read;
   }
 
   dispose(): void {

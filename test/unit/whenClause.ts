@@ -75,26 +75,19 @@ export function parseWhen(text: string): When {
     return (tok as { v: string }).v;
   };
 
-  const or = (): When => {
-    let left = and();
-    while (peek().t === '||') {
+  /** `next (op next)*`, left to right: the shape of both binary levels. */
+  const chain = (op: '||' | '&&', next: () => When, join: (l: boolean, r: () => boolean) => boolean): When => {
+    let left = next();
+    while (peek().t === op) {
       take();
       const l = left;
-      const r = and();
-      left = (c) => l(c) || r(c);
+      const r = next();
+      left = (c) => join(l(c), () => r(c));
     }
     return left;
   };
-  const and = (): When => {
-    let left = unary();
-    while (peek().t === '&&') {
-      take();
-      const l = left;
-      const r = unary();
-      left = (c) => l(c) && r(c);
-    }
-    return left;
-  };
+  const or = (): When => chain('||', and, (l, r) => l || r());
+  const and = (): When => chain('&&', unary, (l, r) => l && r());
   const unary = (): When => {
     if (peek().t === '!') {
       take();
